@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "policynode.h"
+
+#include <QList>
+#include <QString>
+
+// A parsed policy file: a <policies> document, a <fragment>, or a snippet whose root is a single
+// policy element. nodes holds everything at top level in order (XML declaration, comments,
+// whitespace, the root element), so the writer can reproduce the file byte for byte.
+struct PolicyDocument
+{
+    enum class Kind { Policies, Fragment, Snippet };
+
+    Kind kind = Kind::Policies;
+    QList<PolicyNode> nodes;
+    qsizetype rootIndex = -1;
+    bool hasByteOrderMark = false;
+
+    bool isValid() const { return rootIndex >= 0 && rootIndex < nodes.size(); }
+    const PolicyNode &root() const { return nodes.at(rootIndex); }
+    PolicyNode &root() { return nodes[rootIndex]; }
+    // For Kind::Policies: the section element (inbound, backend, outbound, on-error), or null.
+    const PolicyNode *section(QStringView sectionName) const;
+    PolicyNode *section(QStringView sectionName);
+
+    static const QList<QString> &sectionNames(); // inbound, backend, outbound, on-error
+
+    friend bool operator==(const PolicyDocument &, const PolicyDocument &) = default;
+};
