@@ -14,7 +14,7 @@ build_dir=${APIM_BUILD_DIR:-$top/build}
 cache_dir=${XDG_CACHE_HOME:-$HOME/.cache}/apim-designer
 jobs=$(nproc)
 
-packages=(g++ make cmake ninja-build pkgconf extra-cmake-modules perl curl ca-certificates xz-utils
+packages=(g++ make cmake pkgconf extra-cmake-modules perl curl ca-certificates xz-utils
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-svg-dev
     libgl-dev node-llhttp)
 
@@ -44,14 +44,21 @@ if [ "$debian_major" -lt 13 ] 2>/dev/null; then
     prefix_path=$ksh_prefix
 fi
 
-cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE="${APIM_BUILD_TYPE:-RelWithDebInfo}" ${APIM_CMAKE_ARGS:-})
+# Unix Makefiles rather than Ninja: with CMake 3.25's Ninja generator, AUTOMOC misses headers added
+# to a target after the first configure (link errors on missing metaObject) until the build is wiped.
+generator="Unix Makefiles"
+if [ -f "$build_dir/CMakeCache.txt" ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=$generator" "$build_dir/CMakeCache.txt"; then
+    rm -rf "$build_dir"
+fi
+cmake_args=(-G "$generator" -DCMAKE_BUILD_TYPE="${APIM_BUILD_TYPE:-RelWithDebInfo}" ${APIM_CMAKE_ARGS:-})
 [ -n "$prefix_path" ] && cmake_args+=(-DCMAKE_PREFIX_PATH="$prefix_path")
-if [ ! -f "$build_dir/build.ninja" ]; then
+if [ ! -f "$build_dir/Makefile" ]; then
     mkdir -p "$build_dir"
     cmake -S "$top" -B "$build_dir" "${cmake_args[@]}" >"$build_dir/configure.log" 2>&1 \
-        || { cat "$build_dir/configure.log" >&2; rm -f "$build_dir/build.ninja"; exit 1; }
+        || { cat "$build_dir/configure.log" >&2; rm -f "$build_dir/Makefile"; exit 1; }
 fi
-cmake --build "$build_dir" -j"$jobs" -- --quiet
+cmake --build "$build_dir" -j"$jobs" >"$build_dir/build.log" 2>&1 \
+    || { grep -E "error|Error|undefined reference" "$build_dir/build.log" | head -40 >&2; exit 1; }
 
 case "$mode" in
 build) ;;
