@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/requesttrace.h"
+
+#include <QAbstractTableModel>
+
+#include <deque>
+
+class TraceBuffer;
+
+// The requests the gateway served, newest last, one row each: what came in, the answer, which
+// backend served it and after how many attempts. Fed in batches by a TraceBuffer (one model update
+// per batch, never one per request) and bounded, dropping the oldest rows.
+class TraceModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TraceModel)
+
+public:
+    enum Column {
+        SequenceColumn,
+        RegionColumn,
+        MethodColumn,
+        UrlColumn,
+        StatusColumn,
+        ServedByColumn,
+        AttemptsColumn,
+        DurationColumn,
+        ColumnCount
+    };
+
+    explicit TraceModel(qsizetype capacity = 5000, QObject *parent = nullptr);
+
+    // Shows the traces buffer already holds and follows what it publishes.
+    void follow(TraceBuffer *buffer);
+    void appendBatch(const QList<RequestTrace> &batch);
+    void clear();
+    const RequestTrace &traceAt(int row) const { return m_rows.at(size_t(row)); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    qsizetype m_capacity;
+    std::deque<RequestTrace> m_rows;
+};
