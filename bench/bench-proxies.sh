@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Gateway throughput and latency against real proxies, side by side in one run on loopback:
+#   the backend directly (the limit), nginx and HAProxy configured for the same primary/secondary
+#   failover, and apim-designer serve running the article's step-1 and step-2 policies;
+#   healthy, and with the primary answering 404. Prints a table with ratios to nginx.
+# Usage: bench/bench-proxies.sh [BUILD_DIR] (default build/); DURATION=5 CONNECTIONS=32 THREADS=1.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${1:-$top/build}
+binary=$build_dir/bin/apim-designer
+duration=${DURATION:-5}
+connections=${CONNECTIONS:-32}
+threads=${THREADS:-1}
+
+missing=()
+for tool in wrk nginx haproxy; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    pkgs=()
+    for tool in "${missing[@]}"; do
+        case $tool in nginx) pkgs+=(nginx-light) ;; *) pkgs+=("$tool") ;; esac
+    done
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade "${pkgs[@]}" >/dev/null
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+primary=$(free_port); primary404=$(free_port); secondary=$(free_port)
+nginx_ok=$(free_port); nginx_fail=$(free_port); haproxy_ok=$(free_port); haproxy_fail=$(free_port)
+
+# Backends: two fast nginx servers answering a fixed body, plus a primary that answers 404.
+cat >"$work/backends.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/backends.pid;
+error_log $work/backends.err;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    server { listen 127.0.0.1:$primary; location / { return 200 'eus'; } }
+    server { listen 127.0.0.1:$primary404; location / { return 404 'eus down'; } }
+    server { listen 127.0.0.1:$secondary; location / { return 200 'weu'; } }
+}
+CONF
+nginx -c "$work/backends.conf" -p "$work" &
+pids+=($!)
+
+cat >"$work/proxy.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/proxy.pid;
+error_log $work/proxy.err;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    upstream healthy { server 127.0.0.1:$primary; server 127.0.0.1:$secondary backup; keepalive 64; }
+    upstream failing { server 127.0.0.1:$primary404; server 127.0.0.1:$secondary backup; keepalive 64; }
+    server {
+        listen 127.0.0.1:$nginx_ok;
+        location / { proxy_pass http://healthy; proxy_http_version 1.1; proxy_set_header Connection "";
+                     proxy_next_upstream error timeout http_404; }
+    }
+    server {
+        listen 127.0.0.1:$nginx_fail;
+        location / { proxy_pass http://failing; proxy_http_version 1.1; proxy_set_header Connection "";
+                     proxy_next_upstream error timeout http_404; }
+    }
+}
+CONF
+nginx -c "$work/proxy.conf" -p "$work" &
+pids+=($!)
+
+cat >"$work/haproxy.cfg" <<CONF
+global
+    nbthread 1
+    maxconn 4000
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+    option http-keep-alive
+    http-reuse always
+    retries 1
+    option redispatch
+frontend ok
+    bind 127.0.0.1:$haproxy_ok
+    default_backend healthy
+frontend fail
+    bind 127.0.0.1:$haproxy_fail
+    default_backend failing
+backend healthy
+    retry-on 404 conn-failure
+    server eus 127.0.0.1:$primary
+    server weu 127.0.0.1:$secondary backup
+backend failing
+    retry-on 404 conn-failure
+    server eus 127.0.0.1:$primary404
+    server weu 127.0.0.1:$secondary backup
+CONF
+haproxy -f "$work/haproxy.cfg" -q &
+pids+=($!)
+
+wait_port() {
+    for _ in $(seq 1 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.05
+    done
+    echo "port $1 did not open" >&2
+    return 1
+}
+for p in $primary $primary404 $secondary $nginx_ok $nginx_fail $haproxy_ok $haproxy_fail; do wait_port "$p"; done
+
+gateway_rows=()
+if [ -x "$binary" ] && "$binary" serve --help >/dev/null 2>&1; then
+    for step in 1 2; do
+        for mode in ok fail; do
+            port=$(free_port)
+            eus=$primary
+            [ "$mode" = fail ] && eus=$primary404
+            "$binary" serve "$top/resources/workspaces/article-step$step.apimws" \
+                --region "East US=$port" \
+                --map-backend "https://hello-eus.azurewebsites.net=http://127.0.0.1:$eus" \
+                --map-backend "https://hello-weu.azurewebsites.net=http://127.0.0.1:$secondary" \
+                >"$work/gateway-$step-$mode.log" 2>&1 &
+            pids+=($!)
+            wait_port "$port"
+            gateway_rows+=("gateway step $step|$mode|$port")
+        done
+    done
+else
+    echo "note: $binary has no 'serve' command yet: gateway rows skipped" >&2
+fi
+
+# Runs wrk and prints "requests/s p50_ms p99_ms non2xx".
+measure() {
+    local out
+    out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$1/hello" 2>&1)
+    local rps p50 p99 non2xx
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+    echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0}"
+}
+to_ms() {
+    awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
+}
+
+rows=("backend direct|ok|$primary" "nginx|ok|$nginx_ok" "haproxy|ok|$haproxy_ok"
+      "backend direct (404)|fail|$primary404" "nginx|fail|$nginx_fail" "haproxy|fail|$haproxy_fail"
+      "${gateway_rows[@]}")
+
+declare -A nginx_rps
+results=()
+for row in "${rows[@]}"; do
+    IFS='|' read -r name mode port <<<"$row"
+    read -r rps p50 p99 non2xx <<<"$(measure "$port")"
+    [ "$name" = nginx ] && nginx_rps[$mode]=$rps
+    results+=("$name|$mode|$rps|$p50|$p99|$non2xx")
+done
+
+printf '\nwrk -t%s -c%s -d%ss on %s cores, loopback\n\n' "$threads" "$connections" "$duration" "$(nproc)"
+printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s |\n' target primary "req/s" "p50 ms" "p99 ms" "non-2xx" "x nginx"
+printf '|%s|\n' "------------------------|---------|------------|----------|----------|----------|-----------"
+for r in "${results[@]}"; do
+    IFS='|' read -r name mode rps p50 p99 non2xx <<<"$r"
+    ratio=$(awk -v a="$rps" -v b="${nginx_rps[$mode]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    label=$([ "$mode" = ok ] && echo healthy || echo "404")
+    printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s |\n' "$name" "$label" "$rps" "$p50" "$p99" "$non2xx" "$ratio"
+done
