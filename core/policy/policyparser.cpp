@@ -115,6 +115,7 @@ private:
     qsizetype skipSpace(qsizetype from) const;
     qsizetype nameEnd(qsizetype from) const;
     bool readExpression(qsizetype at, qsizetype &end, QStringView masked);
+    bool checkReferences(qsizetype begin, qsizetype end);
     void mask(qsizetype begin, qsizetype end, QStringView characters);
     bool append(PolicyNode &&node);
     bool checkTopLevel(const PolicyNode &node);
@@ -241,6 +242,41 @@ bool SourceReader::readExpression(qsizetype at, qsizetype &end, QStringView mask
     return true;
 }
 
+// Outside expressions every '&' must start a predefined entity or a character reference. Checked
+// here rather than left to QXmlStreamReader for an exact position and a message that says why
+// other entities are refused.
+bool SourceReader::checkReferences(qsizetype begin, qsizetype end)
+{
+    for (qsizetype at = m_source.indexOf(u'&', begin); at >= 0 && at < end;
+         at = m_source.indexOf(u'&', at + 1)) {
+        const qsizetype semicolon
+                = QStringView(m_source).mid(at, std::min(end - at, qsizetype(12))).indexOf(u';');
+        if (semicolon > 1) {
+            const QStringView reference = QStringView(m_source).mid(at, semicolon + 1);
+            if (PolicyEscaping::decodeEntities(reference) != reference)
+                continue;
+            if (reference.at(1) == u'#') {
+                return fail(at,
+                            QStringLiteral("xml.malformed"),
+                            QStringLiteral("invalid character reference '%1'").arg(reference));
+            }
+            if (isNameStart(reference.at(1))) {
+                return fail(at,
+                            QStringLiteral("xml.entity"),
+                            QStringLiteral("unknown entity '%1': only &amp; &lt; &gt; &quot; "
+                                           "&apos; and character references are allowed (DTDs "
+                                           "and custom entities are refused)")
+                                    .arg(reference));
+            }
+        }
+        return fail(at,
+                    QStringLiteral("xml.malformed"),
+                    QStringLiteral("'&' must be written &amp; (or make the whole value a "
+                                   "@(...) expression)"));
+    }
+    return true;
+}
+
 bool SourceReader::readText()
 {
     const qsizetype begin = m_pos;
@@ -252,9 +288,12 @@ bool SourceReader::readText()
         if (!readExpression(first, end, u"<&>"))
             return false;
     }
+    const qsizetype literalBegin = end;
     end = m_source.indexOf(u'<', end);
     if (end < 0)
         end = m_source.size();
+    if (!checkReferences(literalBegin, end))
+        return false;
     PolicyNode node;
     node.kind = PolicyNode::Kind::Text;
     node.rawText = m_source.mid(begin, end - begin);
@@ -439,6 +478,8 @@ bool SourceReader::readAttributeValue(PolicyAttribute &attribute, qsizetype quot
                     QStringLiteral("the value of attribute '%1' has no closing %2")
                             .arg(attribute.name, attribute.quote));
     }
+    if (!checkReferences(searchFrom, valueEnd))
+        return false;
     attribute.rawValue = m_source.mid(valueBegin, valueEnd - valueBegin);
     attribute.value = PolicyEscaping::decodeEntities(attribute.rawValue);
     attribute.valueRange = rangeOf(valueBegin, valueEnd);
@@ -481,16 +522,16 @@ bool SourceReader::readEndTag()
     return append(std::move(element));
 }
 
-QString readerMessage(const QXmlStreamReader &reader)
+bool isXmlCharacter(const QString &text, qsizetype at)
 {
-    const QString message = reader.errorString();
-    static const QLatin1String undeclared("not declared");
-    if (message.contains(undeclared)) {
-        return message
-               + QLatin1String(" Only &amp; &lt; &gt; &quot; &apos; and character references are"
-                               " allowed: DTDs and custom entities are refused.");
-    }
-    return message;
+    const char16_t c = text.at(at).unicode();
+    if (c < 0x20)
+        return c == u'\t' || c == u'\n' || c == u'\r';
+    if (QChar::isHighSurrogate(c))
+        return at + 1 < text.size() && text.at(at + 1).isLowSurrogate();
+    if (QChar::isLowSurrogate(c))
+        return at > 0 && text.at(at - 1).isHighSurrogate();
+    return c != 0xFFFE && c != 0xFFFF;
 }
 
 // The QXmlStreamReader half: the first well-formedness error at or before stopAt, if any.
@@ -502,17 +543,19 @@ ParseError validateXml(const QString &masked, qsizetype stopAt)
         reader.readNext();
     if (!reader.hasError())
         return {};
-    // The reader reports the offset after the character (or reference) that broke the rule.
-    qsizetype offset = std::clamp(reader.characterOffset() - 1, qsizetype(0), masked.size());
-    if (reader.errorString().contains(QLatin1String("not declared"))) {
-        const qsizetype ampersand = masked.lastIndexOf(u'&', offset);
-        offset = ampersand >= 0 ? ampersand : offset;
+    // The reader reports the offset after the character that broke the rule.
+    const qsizetype offset = std::clamp(reader.characterOffset() - 1, qsizetype(0), masked.size());
+    QString message = reader.errorString();
+    if (offset < masked.size() && !isXmlCharacter(masked, offset)) {
+        const QString code = QString::number(masked.at(offset).unicode(), 16).toUpper();
+        message = QStringLiteral("character U+%1 is not allowed in XML")
+                          .arg(code.rightJustified(4, u'0'));
     }
     // The hand-written pass names what is left open at the end better than "Premature end".
     const qsizetype noticedAt = reader.error() == QXmlStreamReader::PrematureEndOfDocumentError
                                         ? masked.size() + 1
                                         : offset;
-    return {offset, offset + 1, QStringLiteral("xml.malformed"), readerMessage(reader), noticedAt};
+    return {offset, offset + 1, QStringLiteral("xml.malformed"), message, noticedAt};
 }
 
 PolicyDocument::Kind kindOf(const PolicyDocument &document)
