@@ -363,8 +363,6 @@ private:
                                  attribute.name};
             if (const PolicyAttributeSpec *attributeSpec = spec.attribute(attribute.name)) {
                 value(site, attributeSpec->value, context);
-            } else if (spec.isPolicy && attribute.name == QLatin1String("id")) {
-                value(site, PolicyValueSpec{}, context);
             } else if (spec.open) {
                 value(site, PolicyValueSpec{}, context);
             } else {
