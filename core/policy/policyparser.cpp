@@ -618,7 +618,8 @@ qsizetype invalidUtf8Offset(const QByteArray &utf8)
     {
         QStringDecoder probe(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
         while (failingChunk < bytes.size()) {
-            (void)probe.decode(
+            // decode() is lazy: converting the result is what runs the decoder.
+            const QString decoded = probe.decode(
                     bytes.sliced(failingChunk, std::min(chunk, bytes.size() - failingChunk)));
             if (probe.hasError())
                 break;
