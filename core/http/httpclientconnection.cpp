@@ -36,13 +36,15 @@ HttpClientConnection::HttpClientConnection(HttpClient *client, const QString &ho
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
         onSocketGone(QStringLiteral("%1 (%2)").arg(m_socket->errorString(), m_key));
     });
-    // Connecting from the event loop: a refused loopback connect can fail synchronously, and the
-    // client promises never to call back from inside send().
+    // Unbuffered for the reason given in HttpServerConnection. Connecting from the event loop: a
+    // refused loopback connect can fail synchronously, and the client promises never to call back
+    // from inside send().
     QMetaObject::invokeMethod(
             this,
             [this, host, port] {
                 if (!m_closed)
-                    m_socket->connectToHost(host, port);
+                    m_socket->connectToHost(
+                            host, port, QIODevice::ReadWrite | QIODevice::Unbuffered);
             },
             Qt::QueuedConnection);
 }
@@ -85,13 +87,22 @@ void HttpClientConnection::onConnected()
 
 void HttpClientConnection::onReadyRead()
 {
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    m_in.resize(available); // capacity kept between reads
-    const qint64 got = m_socket->read(m_in.data(), available);
-    if (got > 0)
-        feed(QByteArrayView(m_in.constData(), got));
+    if (!readAvailable())
+        onSocketGone(QStringLiteral("connection closed by %1").arg(m_key));
+}
+
+bool HttpClientConnection::readAvailable()
+{
+    constexpr qint64 ReadChunk = 16 * 1024;
+    qint64 got = 0;
+    do {
+        m_in.resize(ReadChunk); // capacity kept between reads
+        got = m_socket->read(m_in.data(), ReadChunk);
+        if (got > 0)
+            feed(QByteArrayView(m_in.constData(), got));
+    } while (got == ReadChunk && !m_closed);
+    // An unbuffered socket reports the peer's close only here, as a failed read.
+    return got >= 0;
 }
 
 void HttpClientConnection::feed(QByteArrayView data)
@@ -126,8 +137,8 @@ void HttpClientConnection::onSocketGone(const QString &reason)
 {
     if (m_closed)
         return;
-    if (m_exchange && m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    if (m_exchange)
+        readAvailable();
     if (!m_exchange || m_closed) {
         close();
         return;
