@@ -309,24 +309,36 @@ private Q_SLOTS:
 
     void gracefulStopAnswersRequestsInFlight()
     {
-        auto server = makeServer([](HttpRequest request, HttpResponder responder) {
-            QTimer::singleShot(100, responder.context(), [responder, request] {
-                responder.respond(HttpResponse(200, request.target));
-            });
-        });
+        QMutex mutex;
+        QList<HttpResponder> held;
+        HttpServer::Options options;
+        options.workerCount = 1;
+        auto server = makeServer(
+                [&](HttpRequest request, HttpResponder responder) {
+                    if (request.target != "/busy") {
+                        responder.respond(HttpResponse(200, request.target));
+                        return;
+                    }
+                    QMutexLocker locker(&mutex);
+                    held.append(responder);
+                },
+                options);
         RawHttpConnection busy(server->port());
         RawHttpConnection idle(server->port());
         idle.send(get("/idle"));
         QCOMPARE(idle.read(1).size(), 1);
         busy.send(get("/busy"));
-        QTRY_COMPARE(server->connectionCount(), 2);
+        QTRY_COMPARE((QMutexLocker(&mutex), held.size()), 1);
         QSignalSpy stopped(server.get(), &HttpServer::stopped);
-        server->stop(2s);
+        server->stop(5s);
+        QVERIFY(idle.waitClosed()); // the worker is draining now
+        const HttpResponder responder = (QMutexLocker(&mutex), held.value(0));
+        QMetaObject::invokeMethod(responder.context(),
+                                  [responder] { responder.respond(HttpResponse(200, "/busy")); });
         const auto responses = busy.read(1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].body, QByteArray("/busy"));
         QCOMPARE(responses[0].headers.value("Connection"), QByteArray("close"));
-        QVERIFY(idle.waitClosed());
         QVERIFY(stopped.wait(3000));
         QVERIFY(!server->isListening());
         RawHttpConnection refused(server->port());
