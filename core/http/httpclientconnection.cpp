@@ -27,6 +27,8 @@ HttpClientConnection::HttpClientConnection(HttpClient *client, const QString &ho
     , m_parser(parserLimits(client->limits()))
 {
     m_timer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early: a timeout must never be reported before it elapsed.
+    m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &HttpClientConnection::onTimer);
     connect(m_socket, &QTcpSocket::connected, this, &HttpClientConnection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpClientConnection::onReadyRead);
