@@ -68,8 +68,8 @@ void HttpClientConnection::start(HttpClientExchange &&exchange, bool reused)
     m_reused = reused;
     m_bytesReceived = false;
     m_parser.setRequestMethod(m_exchange->headRequest ? "HEAD" : "GET");
-    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(
-            m_exchange->headersDeadline - Clock::now());
+    const auto remaining = std::chrono::ceil<std::chrono::milliseconds>(m_exchange->headersDeadline
+                                                                        - Clock::now());
     m_timer->start(std::max(remaining, std::chrono::milliseconds(0)));
     if (m_connected) {
         m_socket->write(m_exchange->bytes);
