@@ -53,6 +53,20 @@ private Q_SLOTS:
         QCOMPARE(server->workerCount(), 2);
     }
 
+    void busyPortIsReported()
+    {
+        auto first = makeServer(echoHandler);
+        HttpServer second;
+        HttpServer::Options options;
+        options.workerCount = 1;
+        options.port = first->port();
+        second.setOptions(options);
+        QVERIFY(!second.listen());
+        QVERIFY(!second.errorString().isEmpty());
+        QVERIFY(!second.isListening());
+        QCOMPARE(second.workerCount(), 0);
+    }
+
     void requestFieldsReachHandler()
     {
         QMutex mutex;
