@@ -59,7 +59,8 @@ public:
     // Connections opened so far: tests and benchmarks use it to see keep-alive reuse.
     quint64 connectionsOpened() const { return m_connectionsOpened; }
 
-    // For HttpClientConnection.
+private:
+    friend class HttpClientConnection;
     void exchangeDone(quint64 id) { m_active.remove(id); }
     void connectionIdle(HttpClientConnection *connection);
     void connectionFinished(HttpClientConnection *connection);
@@ -67,7 +68,6 @@ public:
     // cannot have been processed, so it is sent again on a fresh connection.
     void retry(HttpClientExchange &&exchange);
 
-private:
     // The last origin resolved: a gateway mostly forwards to the same backend, and resolving
     // builds several strings.
     struct ResolvedOrigin
