@@ -226,9 +226,14 @@ void HttpServerConnection::checkTimeouts(Clock::time_point now)
         return;
     }
     if (m_parser.hasPartialMessage() && !m_readClosed) {
-        if (now - m_requestStart > options.requestReadTimeout) {
+        const auto elapsed = now - m_requestStart;
+        if (!m_parser.headersComplete() && elapsed > options.headerReadTimeout) {
             queueFinal(408,
-                       QStringLiteral("request not received within %1 ms")
+                       QStringLiteral("request headers not received within %1 ms")
+                               .arg(options.headerReadTimeout.count()));
+        } else if (elapsed > options.requestReadTimeout) {
+            queueFinal(408,
+                       QStringLiteral("request body not received within %1 ms")
                                .arg(options.requestReadTimeout.count()));
         }
         return;

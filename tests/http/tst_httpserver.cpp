@@ -222,13 +222,27 @@ private Q_SLOTS:
     void slowRequestTimesOutWith408()
     {
         HttpServer::Options options;
-        options.requestReadTimeout = 150ms;
+        options.headerReadTimeout = 150ms;
         auto server = makeServer(echoHandler, options);
         RawHttpConnection slow(server->port());
         slow.send("GET /slow HTTP/1.1\r\nHo");
         const auto responses = slow.read(1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 408);
+        QVERIFY(slow.waitClosed());
+    }
+
+    void slowBodyTimesOutWith408()
+    {
+        HttpServer::Options options;
+        options.requestReadTimeout = 200ms;
+        auto server = makeServer(echoHandler, options);
+        RawHttpConnection slow(server->port());
+        slow.send("POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
+        const auto responses = slow.read(1);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses[0].status, 408);
+        QVERIFY(responses[0].body.contains("body"));
         QVERIFY(slow.waitClosed());
     }
 
@@ -248,7 +262,7 @@ private Q_SLOTS:
     {
         HttpServer::Options options;
         options.workerCount = 1; // same thread for all: the worst case for interference
-        options.requestReadTimeout = 300ms;
+        options.headerReadTimeout = 300ms;
         options.limits.maxHeaderBytes = 1024;
         auto server = makeServer(echoHandler, options);
 
