@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 // Why the source is read twice, once by hand and once by QXmlStreamReader:
 //  - APIM accepts "rawxml", which is not XML: an expression such as
@@ -51,6 +52,30 @@ QString decoded(const QString &raw)
     return raw.contains(u'&') ? PolicyEscaping::decodeEntities(raw) : raw;
 }
 
+// QString::indexOf(QStringView) is slow for the short delimiters of XML; the first character's
+// search is vectorised.
+qsizetype indexOfSequence(QStringView text, QStringView sequence, qsizetype from)
+{
+    for (qsizetype at = text.indexOf(sequence.front(), from); at >= 0;
+         at = text.indexOf(sequence.front(), at + 1)) {
+        if (text.mid(at, sequence.size()) == sequence)
+            return at;
+    }
+    return -1;
+}
+
+struct StringHash
+{
+    using is_transparent = void;
+    size_t operator()(QStringView text) const { return qHash(text); }
+};
+
+struct StringEqual
+{
+    using is_transparent = void;
+    bool operator()(QStringView a, QStringView b) const { return a == b; }
+};
+
 // Maps offsets to 1-based line and column, breaking lines where QTextDocument does.
 class LineIndex
 {
@@ -72,15 +97,23 @@ public:
         }
     }
 
+    // Offsets mostly come in document order, so the last line found is tried first.
     SourcePosition position(qsizetype offset) const
     {
-        const auto it = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), offset);
-        const qsizetype line = it - m_lineStarts.cbegin();
+        const qsizetype lines = m_lineStarts.size();
+        qsizetype line = m_lastLine;
+        if (offset < m_lineStarts.at(line - 1)
+            || (line < lines && offset >= m_lineStarts.at(line))) {
+            const auto it = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), offset);
+            line = it - m_lineStarts.cbegin();
+            m_lastLine = line;
+        }
         return {int(line), int(offset - m_lineStarts.at(line - 1) + 1), offset};
     }
 
 private:
     QList<qsizetype> m_lineStarts;
+    mutable qsizetype m_lastLine = 1;
 };
 
 struct ParseError
@@ -113,6 +146,9 @@ public:
     const ParseError &error() const { return m_error; }
 
 private:
+    // What XML would misread: in text '<', '&' and '>' ("]]>" may occur in C#, a[b[c]]>d);
+    // in attribute values '<', '&' and both quotes; in comments '-' ("--" is not allowed).
+    enum class Mask { Text, Attribute, Dashes };
     bool readMarkup();
     bool readText();
     bool readDelimited(qsizetype openLength,
@@ -126,12 +162,13 @@ private:
     bool readEndTag();
     qsizetype skipSpace(qsizetype from) const;
     qsizetype nameEnd(qsizetype from) const;
-    bool readExpression(qsizetype at, qsizetype &end, QStringView masked);
+    bool readExpression(qsizetype at, qsizetype &end, Mask what);
     bool checkReferences(qsizetype begin, qsizetype end);
-    void mask(qsizetype begin, qsizetype end, QStringView characters);
+    void mask(qsizetype begin, qsizetype end, Mask what);
     bool append(PolicyNode &&node);
     bool checkTopLevel(const PolicyNode &node);
     SourceRange rangeOf(qsizetype begin, qsizetype end) const;
+    QString slice(qsizetype begin, qsizetype end);
     bool fail(qsizetype offset, const QString &code, const QString &message);
 
     const QString &m_source;
@@ -141,7 +178,24 @@ private:
     qsizetype m_pos = 0;
     QList<PolicyNode> m_open;
     ParseError m_error;
+    // Short strings (names, indentation, common values) repeat all over a policy; sharing one
+    // copy of each saves most of the parser's allocations.
+    std::unordered_set<QString, StringHash, StringEqual> m_shared;
 };
+
+QString SourceReader::slice(qsizetype begin, qsizetype end)
+{
+    constexpr qsizetype maxShared = 32;
+    const QStringView text = QStringView(m_source).mid(begin, end - begin);
+    if (text.isEmpty())
+        return {};
+    if (text.size() > maxShared)
+        return text.toString();
+    const auto found = m_shared.find(text);
+    if (found != m_shared.end())
+        return *found;
+    return *m_shared.insert(text.toString()).first;
+}
 
 SourceRange SourceReader::rangeOf(qsizetype begin, qsizetype end) const
 {
@@ -168,18 +222,28 @@ qsizetype SourceReader::nameEnd(qsizetype from) const
     return from;
 }
 
-void SourceReader::mask(qsizetype begin, qsizetype end, QStringView characters)
+void SourceReader::mask(qsizetype begin, qsizetype end, Mask what)
 {
+    QChar *data = m_masked.data();
     for (qsizetype i = begin; i < end; ++i) {
-        if (characters.contains(m_source.at(i)))
-            m_masked[i] = QChar(maskCharacter);
+        const char16_t c = data[i].unicode();
+        const bool hide = what == Mask::Dashes
+                                  ? c == u'-'
+                                  : (c == u'<' || c == u'&'
+                                     || (what == Mask::Text ? c == u'>' : c == u'"' || c == u'\''));
+        if (hide)
+            data[i] = QChar(maskCharacter);
     }
 }
 
 bool SourceReader::append(PolicyNode &&node)
 {
     if (!m_open.isEmpty()) {
-        m_open.last().children.append(std::move(node));
+        QList<PolicyNode> &children = m_open.last().children;
+        // Elements with children mostly have several (with the whitespace between them).
+        if (children.isEmpty())
+            children.reserve(8);
+        children.append(std::move(node));
         return true;
     }
     if (!checkTopLevel(node))
@@ -234,7 +298,7 @@ void SourceReader::read()
     }
 }
 
-bool SourceReader::readExpression(qsizetype at, qsizetype &end, QStringView masked)
+bool SourceReader::readExpression(qsizetype at, qsizetype &end, Mask what)
 {
     const ExpressionScanResult scan
             = ExpressionScanner::scan(m_source, at, ExpressionScanner::Mode::XmlSource);
@@ -250,7 +314,7 @@ bool SourceReader::readExpression(qsizetype at, qsizetype &end, QStringView mask
         return false;
     }
     end = scan.end;
-    mask(at, end, masked);
+    mask(at, end, what);
     return true;
 }
 
@@ -298,8 +362,7 @@ bool SourceReader::readText()
     const qsizetype first = skipSpace(begin);
     if (first + 1 < m_source.size() && m_source.at(first) == u'@'
         && (m_source.at(first + 1) == u'(' || m_source.at(first + 1) == u'{')) {
-        // '>' is masked too: "]]>" may occur in C# (a[b[c]]>d) but is illegal in XML text.
-        if (!readExpression(first, end, u"<&>"))
+        if (!readExpression(first, end, Mask::Text))
             return false;
     }
     const qsizetype literalBegin = end;
@@ -310,7 +373,7 @@ bool SourceReader::readText()
         return false;
     PolicyNode node;
     node.kind = PolicyNode::Kind::Text;
-    node.rawText = m_source.mid(begin, end - begin);
+    node.rawText = slice(begin, end);
     node.text = decoded(node.rawText);
     node.range = rangeOf(begin, end);
     m_pos = end;
@@ -349,7 +412,7 @@ bool SourceReader::readDelimited(qsizetype openLength,
                                  const char *what)
 {
     const qsizetype contentBegin = m_pos + openLength;
-    const qsizetype contentEnd = m_source.indexOf(close, contentBegin);
+    const qsizetype contentEnd = indexOfSequence(m_source, close, contentBegin);
     if (contentEnd < 0) {
         return fail(m_pos,
                     QStringLiteral("xml.unterminated"),
@@ -358,11 +421,11 @@ bool SourceReader::readDelimited(qsizetype openLength,
     }
     PolicyNode node;
     node.kind = kind;
-    node.text = m_source.mid(contentBegin, contentEnd - contentBegin);
+    node.text = slice(contentBegin, contentEnd);
     // APIM (and the corpus) accepts "--" inside comments, which XML forbids; hide it.
     if (kind == PolicyNode::Kind::Comment
-        && (node.text.contains(QLatin1String("--")) || node.text.endsWith(u'-')))
-        mask(contentBegin, contentEnd, u"-");
+        && (indexOfSequence(node.text, u"--", 0) >= 0 || node.text.endsWith(u'-')))
+        mask(contentBegin, contentEnd, Mask::Dashes);
     m_pos = contentEnd + close.size();
     node.range = rangeOf(contentBegin - openLength, m_pos);
     return append(std::move(node));
@@ -372,7 +435,7 @@ bool SourceReader::readProcessingInstruction()
 {
     const qsizetype targetBegin = m_pos + 2;
     const qsizetype targetEnd = nameEnd(targetBegin);
-    const qsizetype close = m_source.indexOf(QLatin1String("?>"), targetBegin);
+    const qsizetype close = indexOfSequence(m_source, u"?>", targetBegin);
     if (close < 0) {
         return fail(m_pos,
                     QStringLiteral("xml.unterminated"),
@@ -406,7 +469,7 @@ bool SourceReader::readStartTag()
     PolicyNode element;
     element.kind = PolicyNode::Kind::Element;
     m_pos = nameEnd(begin + 1);
-    element.name = m_source.mid(begin + 1, m_pos - begin - 1);
+    element.name = slice(begin + 1, m_pos);
     for (;;) {
         const qsizetype spaceEnd = skipSpace(m_pos);
         if (spaceEnd >= m_source.size()) {
@@ -418,7 +481,7 @@ bool SourceReader::readStartTag()
         const bool selfClosing
                 = c == u'/' && spaceEnd + 1 < m_source.size() && m_source.at(spaceEnd + 1) == u'>';
         if (c == u'>' || selfClosing) {
-            element.startTagTail = m_source.mid(m_pos, spaceEnd - m_pos);
+            element.startTagTail = slice(m_pos, spaceEnd);
             element.selfClosing = selfClosing;
             m_pos = spaceEnd + (selfClosing ? 2 : 1);
             break;
@@ -448,8 +511,8 @@ bool SourceReader::readAttribute(PolicyNode &element)
     }
     // Assigned only when they differ from the defaults, which are shared static strings.
     if (nameBegin - spaceBegin != 1 || m_source.at(spaceBegin) != u' ')
-        attribute.spaceBefore = m_source.mid(spaceBegin, nameBegin - spaceBegin);
-    attribute.name = m_source.mid(nameBegin, end - nameBegin);
+        attribute.spaceBefore = slice(spaceBegin, nameBegin);
+    attribute.name = slice(nameBegin, end);
     if (element.attributes.size() >= PolicyParser::maxAttributes) {
         return fail(nameBegin,
                     QStringLiteral("xml.too-many-attributes"),
@@ -477,7 +540,7 @@ bool SourceReader::readAttribute(PolicyNode &element)
                 QStringLiteral("the value of attribute '%1' must be quoted").arg(attribute.name));
     }
     if (quote - end != 1)
-        attribute.rawEquals = m_source.mid(end, quote - end);
+        attribute.rawEquals = slice(end, quote);
     if (!readAttributeValue(attribute, quote))
         return false;
     attribute.range = rangeOf(nameBegin, m_pos);
@@ -493,7 +556,7 @@ bool SourceReader::readAttributeValue(PolicyAttribute &attribute, qsizetype quot
     const qsizetype first = skipSpace(valueBegin);
     if (first + 1 < m_source.size() && m_source.at(first) == u'@'
         && (m_source.at(first + 1) == u'(' || m_source.at(first + 1) == u'{')) {
-        if (!readExpression(first, searchFrom, u"<&\"'"))
+        if (!readExpression(first, searchFrom, Mask::Attribute))
             return false;
     }
     const qsizetype valueEnd = m_source.indexOf(attribute.quote, searchFrom);
@@ -505,7 +568,7 @@ bool SourceReader::readAttributeValue(PolicyAttribute &attribute, qsizetype quot
     }
     if (!checkReferences(searchFrom, valueEnd))
         return false;
-    attribute.rawValue = m_source.mid(valueBegin, valueEnd - valueBegin);
+    attribute.rawValue = slice(valueBegin, valueEnd);
     attribute.value = decoded(attribute.rawValue);
     attribute.valueRange = rangeOf(valueBegin, valueEnd);
     m_pos = valueEnd + 1;
@@ -540,7 +603,7 @@ bool SourceReader::readEndTag()
         return false;
     }
     PolicyNode element = m_open.takeLast();
-    element.endTagTail = m_source.mid(end, close - end);
+    element.endTagTail = slice(end, close);
     m_pos = close + 1;
     element.endTagRange = rangeOf(begin, m_pos);
     element.range.end = element.endTagRange.end;
