@@ -8,8 +8,8 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <array>
 #include <limits>
-#include <unordered_set>
 
 // Why the source is read twice, once by hand and once by QXmlStreamReader:
 //  - APIM accepts "rawxml", which is not XML: an expression such as
@@ -64,24 +64,13 @@ qsizetype indexOfSequence(QStringView text, QStringView sequence, qsizetype from
     return -1;
 }
 
-struct StringHash
-{
-    using is_transparent = void;
-    size_t operator()(QStringView text) const { return qHash(text); }
-};
-
-struct StringEqual
-{
-    using is_transparent = void;
-    bool operator()(QStringView a, QStringView b) const { return a == b; }
-};
-
 // Maps offsets to 1-based line and column, breaking lines where QTextDocument does.
 class LineIndex
 {
 public:
     explicit LineIndex(QStringView text)
     {
+        m_lineStarts.reserve(text.size() / 32 + 1);
         m_lineStarts.append(0);
         if (!text.contains(u'\r')) {
             for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))
@@ -180,21 +169,24 @@ private:
     ParseError m_error;
     // Short strings (names, indentation, common values) repeat all over a policy; sharing one
     // copy of each saves most of the parser's allocations.
-    std::unordered_set<QString, StringHash, StringEqual> m_shared;
+    static constexpr qsizetype maxSharedLength = 32;
+    std::array<QString, 127> m_shared;
 };
 
 QString SourceReader::slice(qsizetype begin, qsizetype end)
 {
-    constexpr qsizetype maxShared = 32;
     const QStringView text = QStringView(m_source).mid(begin, end - begin);
     if (text.isEmpty())
         return {};
-    if (text.size() > maxShared)
+    if (text.size() > maxSharedLength)
         return text.toString();
-    const auto found = m_shared.find(text);
-    if (found != m_shared.end())
-        return *found;
-    return *m_shared.insert(text.toString()).first;
+    // A direct-mapped cache: cheaper than a hash set, and repeats are mostly close together.
+    const size_t key = size_t(text.size()) * 31 + text.front().unicode() * 7 + text.back().unicode()
+                       + text.at(text.size() / 2).unicode() * 131;
+    QString &cached = m_shared[key % m_shared.size()];
+    if (cached != text)
+        cached = text.toString();
+    return cached;
 }
 
 SourceRange SourceReader::rangeOf(qsizetype begin, qsizetype end) const
@@ -544,6 +536,8 @@ bool SourceReader::readAttribute(PolicyNode &element)
     if (!readAttributeValue(attribute, quote))
         return false;
     attribute.range = rangeOf(nameBegin, m_pos);
+    if (element.attributes.isEmpty())
+        element.attributes.reserve(4);
     element.attributes.append(std::move(attribute));
     return true;
 }
