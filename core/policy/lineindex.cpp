@@ -7,16 +7,13 @@ LineIndex::LineIndex(QStringView text)
 {
     m_lineStarts.reserve(text.size() / 32 + 1);
     m_lineStarts.append(0);
-    if (!text.contains(u'\r')) {
-        for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))
-            m_lineStarts.append(i + 1);
-        return;
-    }
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
-            ++i;
-        if (c == u'\n' || c == u'\r')
+    const char16_t *data = text.utf16();
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = data[i];
+        if (c > u'\r')
+            continue;
+        if (c == u'\n' || (c == u'\r' && (i + 1 == size || data[i + 1] != u'\n')))
             m_lineStarts.append(i + 1);
     }
 }

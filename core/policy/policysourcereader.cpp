@@ -106,7 +106,7 @@ bool PolicySourceReader::append(PolicyNode &&node)
         QList<PolicyNode> &children = m_open.last().children;
         // Elements with children mostly have several (with the whitespace between them).
         if (children.isEmpty())
-            children.reserve(8);
+            children.reserve(4);
         children.append(std::move(node));
         return true;
     }
