@@ -164,6 +164,10 @@ void tst_PolicyWriter::edits_data()
             << "<set-body>old</set-body>"
             << Edit([](PolicyDocument &d) { d.root().setTextContent("a < b & c"); })
             << "<set-body>a &lt; b &amp; c</set-body>";
+    QTest::newRow("CDATA end in literal text")
+            << "<set-body>old</set-body>"
+            << Edit([](PolicyDocument &d) { d.root().setTextContent("a]]>b]>"); })
+            << "<set-body>a]]&gt;b]></set-body>";
     QTest::newRow("text into a self-closing element")
             << "<value />" << Edit([](PolicyDocument &d) { d.root().setTextContent("x"); })
             << "<value>x</value>";
