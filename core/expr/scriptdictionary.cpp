@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scriptdictionary.h"
+
+qsizetype ScriptDictionary::indexOf(const Value &key) const
+{
+    if (key.isString())
+        return m_index.value(hashKey(key.stringValue()), -1);
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        if (m_keys.at(i).equals(key))
+            return i;
+    }
+    return -1;
+}
+
+const Value *ScriptDictionary::find(const Value &key) const
+{
+    const qsizetype i = indexOf(key);
+    return i < 0 ? nullptr : &m_values.at(i);
+}
+
+const Value *ScriptDictionary::find(const QString &key) const
+{
+    const qsizetype i = m_index.value(hashKey(key), -1);
+    return i < 0 ? nullptr : &m_values.at(i);
+}
+
+void ScriptDictionary::set(const Value &key, const Value &value)
+{
+    const qsizetype i = indexOf(key);
+    if (i >= 0) {
+        m_values[i] = value;
+        return;
+    }
+    if (key.isString())
+        m_index.insert(hashKey(key.stringValue()), m_keys.size());
+    m_keys.append(key);
+    m_values.append(value);
+}
+
+bool ScriptDictionary::remove(const Value &key)
+{
+    const qsizetype i = indexOf(key);
+    if (i < 0)
+        return false;
+    m_keys.removeAt(i);
+    m_values.removeAt(i);
+    reindex();
+    return true;
+}
+
+void ScriptDictionary::clear()
+{
+    m_keys.clear();
+    m_values.clear();
+    m_index.clear();
+}
+
+void ScriptDictionary::reindex()
+{
+    m_index.clear();
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        if (m_keys.at(i).isString())
+            m_index.insert(hashKey(m_keys.at(i).stringValue()), i);
+    }
+}
