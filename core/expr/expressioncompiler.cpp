@@ -5,6 +5,7 @@
 #include "expressionnames.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace {
 
@@ -228,7 +229,9 @@ private:
             if (!accept(u">"))
                 return false;
         }
-        if (peek().is(u"?") && !isExpressionStart(peek(1))) {
+        const bool declaresNullable = peek(1).kind == Tok::Kind::Identifier
+                                      && (peek(2).is(u"=") || peek(2).is(u";") || peek(2).is(u",") || peek(2).is(u")"));
+        if (peek().is(u"?") && (!isExpressionStart(peek(1)) || declaresNullable)) {
             take();
             type->nullable = true;
         }
@@ -546,11 +549,10 @@ private:
         }
         if (peek(1).is(u"(") && !isVar)
             return localFunction(type);
-        Q_UNUSED(requireSemicolon);
-        return declaration(false, isVar ? ExpressionType() : type);
+        return declaration(false, isVar ? ExpressionType() : type, requireSemicolon);
     }
 
-    NodePtr declaration(bool isConst, ExpressionType type = {})
+    NodePtr declaration(bool isConst, ExpressionType type = {}, bool requireSemicolon = true)
     {
         if (isConst && !tryType(&type))
             fail(peek(), QStringLiteral("Type expected"));
@@ -571,7 +573,7 @@ private:
             d->id = declare(name);
             list->children.push_back(std::move(d));
         } while (accept(u","));
-        if (!peek().is(u")"))
+        if (requireSemicolon)
             expect(u";");
         return list->children.size() == 1 ? std::move(list->children[0]) : std::move(list);
     }
@@ -886,8 +888,7 @@ private:
             const Tok &after = peek(1);
             const bool keywordType = m_tokens.at(save + 1).kind == Tok::Kind::Identifier
                                      && m_tokens.at(save + 1).text.at(0).isLower();
-            result = keywordType ? (isExpressionStart(after) || after.is(u"(")) && !after.is(u"-")
-                                           && !after.is(u"+")
+            result = keywordType ? (isExpressionStart(after) || after.is(u"("))
                                  : (isExpressionStart(after) && !after.is(u"-") && !after.is(u"+"));
             if (after.kind == Tok::Kind::Identifier && (after.text == u"is" || after.text == u"as"))
                 result = false;
@@ -1034,6 +1035,8 @@ private:
 
     void checkMember(const Tok &name, bool invoked)
     {
+        if (!invoked && m_anonymousMembers.contains(name.text))
+            return;
         if (ExpressionNames::memberId(name.text) < 0)
             fail(name,
                  QStringLiteral("'%1' is not a member supported in policy expressions")
@@ -1277,6 +1280,7 @@ private:
             Parser sub(hole.code, hole.offset, m_out);
             sub.m_scopes = m_scopes;
             sub.m_functionIndex = m_functionIndex;
+            sub.m_anonymousMembers = m_anonymousMembers;
             sub.m_depth = m_depth;
             NodePtr e = sub.expression();
             if (sub.peek().kind != Tok::Kind::End)
@@ -1337,6 +1341,7 @@ private:
                     name = value->name;
                 }
                 n->strings.append(name);
+                m_anonymousMembers.insert(name);
                 n->children.push_back(std::move(value));
                 if (!accept(u","))
                     break;
@@ -1448,6 +1453,7 @@ private:
     qsizetype m_pos = 0;
     std::vector<QHash<QString, int>> m_scopes;
     QHash<QString, int> m_functionIndex;
+    QSet<QString> m_anonymousMembers;
     QList<std::pair<Node *, Tok>> m_pending;
     int m_loopDepth = 0;
     int m_depth = 0;

@@ -1653,8 +1653,11 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         makeRegex(in, r->text, r->options);
         return obj(r);
     }
-    if (n == u"XmlDocument" && argc == 0)
-        return xmlValue(QDomDocument(), QStringLiteral("System.Xml.XmlDocument"));
+    if (n == u"XmlDocument" && argc == 0) {
+        auto x = std::make_shared<LibraryObject>(ScriptObject::Kind::Xml, QStringLiteral("System.Xml.XmlDocument"));
+        x->node = QDomDocument();
+        return obj(x);
+    }
     if (n == u"X509Certificate2" || n == u"X509Certificate" || n == u"RSACng"
         || n == u"StringReader" || n == u"StringWriter" || n == u"RNGCryptoServiceProvider")
         notSupported(in, QStringLiteral("new %1(...)").arg(n));
@@ -2897,6 +2900,9 @@ Value ExpressionLibrary::member(ExpressionInterpreter &in,
                                 const Value &receiver,
                                 const QString &name)
 {
+    // Nullable<T>.Value / HasValue on a present value.
+    if (!receiver.isObject() && (name == u"Value" || name == u"HasValue"))
+        return name == u"Value" ? receiver : Value::fromBool(true);
     switch (receiver.type()) {
     case T::String:
         if (name == u"Length")
