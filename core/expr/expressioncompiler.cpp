@@ -229,8 +229,9 @@ private:
             if (!accept(u">"))
                 return false;
         }
-        const bool declaresNullable = peek(1).kind == Tok::Kind::Identifier
-                                      && (peek(2).is(u"=") || peek(2).is(u";") || peek(2).is(u",") || peek(2).is(u")"));
+        const bool declaresNullable
+                = peek(1).kind == Tok::Kind::Identifier
+                  && (peek(2).is(u"=") || peek(2).is(u";") || peek(2).is(u",") || peek(2).is(u")"));
         if (peek().is(u"?") && (!isExpressionStart(peek(1)) || declaresNullable)) {
             take();
             type->nullable = true;

@@ -1654,7 +1654,8 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         return obj(r);
     }
     if (n == u"XmlDocument" && argc == 0) {
-        auto x = std::make_shared<LibraryObject>(ScriptObject::Kind::Xml, QStringLiteral("System.Xml.XmlDocument"));
+        auto x = std::make_shared<LibraryObject>(ScriptObject::Kind::Xml,
+                                                 QStringLiteral("System.Xml.XmlDocument"));
         x->node = QDomDocument();
         return obj(x);
     }

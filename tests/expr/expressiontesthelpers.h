@@ -35,10 +35,14 @@ struct Outcome
 inline Outcome run(const QString &code, ExpressionContext &context)
 {
     Outcome outcome;
-    const ExpressionCompileResult compiled = ExpressionCompiler::compile(code, SourcePosition{1, 1, 0}, QStringLiteral("test.xml"));
+    const ExpressionCompileResult compiled = ExpressionCompiler::compile(
+            code, SourcePosition{1, 1, 0}, QStringLiteral("test.xml"));
     if (!compiled.ok()) {
         const Diagnostic &d = compiled.diagnostics.first();
-        outcome.compileError = QStringLiteral("%1:%2: %3").arg(d.range.begin.line).arg(d.range.begin.column).arg(d.message);
+        outcome.compileError = QStringLiteral("%1:%2: %3")
+                                       .arg(d.range.begin.line)
+                                       .arg(d.range.begin.column)
+                                       .arg(d.message);
         return outcome;
     }
     outcome.result = compiled.expression->evaluate(context);
@@ -52,7 +56,8 @@ inline QString evaluate(const QString &code, ExpressionContext &context)
     if (!o.compileError.isEmpty())
         return QStringLiteral("compile:") + o.compileError;
     if (!o.result.ok())
-        return QStringLiteral("error:") + o.result.error.type + QLatin1String(": ") + o.result.error.message;
+        return QStringLiteral("error:") + o.result.error.type + QLatin1String(": ")
+               + o.result.error.message;
     return describe(o.result.value);
 }
 
