@@ -43,9 +43,14 @@ public:
     NodePtr parseExpressionBody()
     {
         pushScope();
+        const Tok first = peek();
         NodePtr e = expression();
         if (peek().kind != Tok::Kind::End)
-            fail(peek(), syntaxExpected(QStringLiteral(")")));
+            failExpected(u")");
+        if (e->kind == Node::Kind::Lambda)
+            fail(first,
+                 QStringLiteral("Cannot convert lambda expression to type 'object' because it is "
+                                "not a delegate type"));
         popScope();
         resolvePendingCalls();
         return e;
@@ -60,7 +65,7 @@ public:
         popScope();
         resolvePendingCalls();
         if (!alwaysExits(block.get()))
-            throw CompileError{block->offset + block->length,
+            throw CompileError{lastEnd(),
                                0,
                                QStringLiteral("Not all code paths return a value"),
                                QStringLiteral("expr.missing-return")};
@@ -118,15 +123,18 @@ private:
     }
     void expect(QStringView punct)
     {
-        if (!accept(punct)) {
-            const Tok &t = peek();
-            if (t.kind == Tok::Kind::Error)
-                fail(t, t.text);
-            QString found = t.kind == Tok::Kind::String ? QStringLiteral("string literal")
-                            : t.kind == Tok::Kind::End  ? QStringLiteral("end of expression")
-                                                        : QStringLiteral("'%1'").arg(tokenText(t));
-            fail(t, QStringLiteral("Syntax error, '%1' expected, found %2").arg(punct, found));
-        }
+        if (!accept(punct))
+            failExpected(punct);
+    }
+    [[noreturn]] void failExpected(QStringView punct)
+    {
+        const Tok &t = peek();
+        if (t.kind == Tok::Kind::Error)
+            fail(t, t.text);
+        const QString found = t.kind == Tok::Kind::String ? QStringLiteral("string literal")
+                              : t.kind == Tok::Kind::End  ? QStringLiteral("end of expression")
+                                                         : QStringLiteral("'%1'").arg(tokenText(t));
+        fail(t, QStringLiteral("Syntax error, '%1' expected, found %2").arg(punct, found));
     }
     QString tokenText(const Tok &t) const
     {

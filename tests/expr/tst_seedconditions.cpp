@@ -25,12 +25,16 @@ private:
             return {};
         const PolicyParseResult parsed = PolicyParser::parse(f.readAll(), file);
         QList<QPair<int, QString>> out;
-        const QHash<QString, QString> named = {{QStringLiteral("eus-backend-url"), QStringLiteral("https://hello-eus.azurewebsites.net")},
-                                               {QStringLiteral("weu-backend-url"), QStringLiteral("https://hello-weu.azurewebsites.net")}};
+        const QHash<QString, QString> named
+                = {{QStringLiteral("eus-backend-url"),
+                    QStringLiteral("https://hello-eus.azurewebsites.net")},
+                   {QStringLiteral("weu-backend-url"),
+                    QStringLiteral("https://hello-weu.azurewebsites.net")}};
         std::function<void(const PolicyNode &)> walk = [&](const PolicyNode &n) {
             for (const PolicyAttribute &a : n.attributes) {
                 if (a.isExpression())
-                    out.append({a.valueRange.begin.line, NamedValueSubstitution::substitute(a.value, named).text});
+                    out.append({a.valueRange.begin.line,
+                                NamedValueSubstitution::substitute(a.value, named).text});
             }
             for (const PolicyNode &c : n.children)
                 walk(c);
@@ -76,10 +80,12 @@ void tst_SeedConditions::seedExpressions_data()
     QTest::addColumn<QString>("setup");
     QTest::addColumn<QString>("expected");
     const auto row = [](const char *file, int line, const char *setup, const char *expected) {
-        QTest::addRow("%s:%d %s", file, line, setup) << QString::fromLatin1(file) << line << QString::fromLatin1(setup)
-                                                    << QString::fromLatin1(expected);
+        QTest::addRow("%s:%d %s", file, line, setup)
+                << QString::fromLatin1(file) << line << QString::fromLatin1(setup)
+                << QString::fromLatin1(expected);
     };
-    const char *nre = "error:System.NullReferenceException: Object reference not set to an instance of an object.";
+    const char *nre = "error:System.NullReferenceException: Object reference not set to an "
+                      "instance of an object.";
     // 01: retry condition and the failover when.
     row("01-retry-failover-api.xml", 8, "response=404", "Boolean:True");
     row("01-retry-failover-api.xml", 8, "response=200", "Boolean:False");
@@ -90,14 +96,22 @@ void tst_SeedConditions::seedExpressions_data()
     // 02: cache flags, backend variable, outbound cleanup.
     row("02-cached-failover-api.xml", 9, "", "Boolean:False");
     row("02-cached-failover-api.xml", 9, "is-eus-down=true", "Boolean:True");
-    row("02-cached-failover-api.xml", 9, "is-eus-down=somestring", "error:System.InvalidCastException: Unable to cast object of type 'System.String' to type 'System.Boolean'.");
+    row("02-cached-failover-api.xml",
+        9,
+        "is-eus-down=somestring",
+        "error:System.InvalidCastException: Unable to cast object of type 'System.String' to type "
+        "'System.Boolean'.");
     row("02-cached-failover-api.xml", 16, "is-weu-down=false", "Boolean:False");
     row("02-cached-failover-api.xml", 16, "is-weu-down=true", "Boolean:True");
     row("02-cached-failover-api.xml", 23, "response=404", "Boolean:True");
     row("02-cached-failover-api.xml", 25, "response=none;backend=eus", "Boolean:False");
     row("02-cached-failover-api.xml", 25, "response=404;backend=eus", "Boolean:True");
     row("02-cached-failover-api.xml", 25, "response=404;backend=weu", "Boolean:False");
-    row("02-cached-failover-api.xml", 25, "response=404", "error:System.Collections.Generic.KeyNotFoundException: The given key 'backend' was not present in the dictionary.");
+    row("02-cached-failover-api.xml",
+        25,
+        "response=404",
+        "error:System.Collections.Generic.KeyNotFoundException: The given key 'backend' was not "
+        "present in the dictionary.");
     row("02-cached-failover-api.xml", 30, "response=404;backend=weu", "Boolean:True");
     row("02-cached-failover-api.xml", 30, "response=200;backend=weu", "Boolean:False");
     row("02-cached-failover-api.xml", 42, "response=200;backend=eus", "Boolean:True");
@@ -148,11 +162,13 @@ void tst_SeedConditions::seedExpressions()
     QFETCH(QString, setup);
     QFETCH(QString, expected);
     const auto all = expressions(file);
-    const auto it = std::find_if(all.begin(), all.end(), [&](const auto &e) { return e.first == line; });
+    const auto it
+            = std::find_if(all.begin(), all.end(), [&](const auto &e) { return e.first == line; });
     QVERIFY2(it != all.end(), qPrintable(QStringLiteral("no expression at line %1").arg(line)));
     ExpressionContext context;
     context.response.reset();
-    context.request->url = HttpUrl::fromUrl(QUrl(QStringLiteral("https://hello-eus.azurewebsites.net/api/Hello")));
+    context.request->url = HttpUrl::fromUrl(
+            QUrl(QStringLiteral("https://hello-eus.azurewebsites.net/api/Hello")));
     apply(context, setup);
     QCOMPARE(ExpressionTestHelpers::evaluate(it->second, context), expected);
 }
@@ -164,7 +180,8 @@ void tst_SeedConditions::everySeedExpressionIsCovered()
             {QStringLiteral("01-retry-failover-api.xml"), {8, 10}},
             {QStringLiteral("02-cached-failover-api.xml"), {9, 16, 23, 25, 30, 42, 45}},
             {QStringLiteral("03-multi-region-api.xml"), {8, 12, 16, 27, 29, 30, 31, 32, 41, 42}},
-            {QStringLiteral("04-article-published-api.xml"), {17, 19, 21, 26, 28, 30, 38, 40, 42, 44, 44, 48, 48}},
+            {QStringLiteral("04-article-published-api.xml"),
+             {17, 19, 21, 26, 28, 30, 38, 40, 42, 44, 44, 48, 48}},
     };
     for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
         QList<int> found;
