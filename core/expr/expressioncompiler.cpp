@@ -2,6 +2,7 @@
 #include "expressioncompiler.h"
 
 #include "expressionlexer.h"
+#include "expressionlibrary.h"
 #include "expressionnames.h"
 
 #include <QHash>
@@ -876,6 +877,8 @@ private:
                                                 : Node::Kind::Binary;
             auto n = makeNode(kind, t);
             n->name = t.text;
+            // Equality is the hot path of conditions: mark it so the interpreter skips dispatch.
+            n->id = t.text == u"==" ? 1 : t.text == u"!=" ? 2 : 0;
             n->offset = left->offset;
             n->children.push_back(std::move(left));
             n->children.push_back(std::move(right));
@@ -1091,6 +1094,16 @@ private:
                     continue;
                 }
                 checkMember(name, invoked);
+                Value constant;
+                if (!invoked && e->kind == Node::Kind::TypeRef
+                    && ExpressionLibrary::enumValue(e->name, name.text, &constant)) {
+                    auto folded = makeNode(Node::Kind::Literal, name);
+                    folded->offset = e->offset;
+                    folded->literal = constant;
+                    extend(folded.get(), lastEnd());
+                    e = std::move(folded);
+                    continue;
+                }
                 auto n = makeNode(invoked ? Node::Kind::Call : Node::Kind::Member, name);
                 n->offset = e->offset;
                 n->name = name.text;

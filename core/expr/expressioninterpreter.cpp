@@ -137,6 +137,10 @@ Value ExpressionInterpreter::eval(const Node *n)
     case Node::Kind::Binary: {
         const Value a = eval(n->child(0));
         const Value b = eval(n->child(1));
+        if (n->id > 0) {
+            const bool eq = a.isNull() || b.isNull() ? a.isNull() && b.isNull() : a.equals(b);
+            return Value::fromBool(n->id == 1 ? eq : !eq);
+        }
         m_current = n;
         return binary(n->name, a, b);
     }
@@ -159,7 +163,7 @@ Value ExpressionInterpreter::eval(const Node *n)
     }
     case Node::Kind::Is: {
         const Value v = eval(n->child(0));
-        if (n->type.name == u"null")
+        if (n->type.name == QLatin1String("null"))
             return Value::fromBool(v.isNull());
         const bool is = ExpressionLibrary::isInstance(v, n->type);
         if (is && n->id >= 0)
@@ -331,7 +335,7 @@ Value ExpressionInterpreter::call(const Node *n)
     if (target->kind == Node::Kind::Context) {
         QList<Value> args = evalArguments(n);
         m_current = n;
-        if (n->name != u"Trace" || args.size() != 1)
+        if (n->name != QLatin1String("Trace") || args.size() != 1)
             raise(QStringLiteral("System.MissingMethodException"),
                   QStringLiteral("'context' has no method '%1' taking %2 arguments")
                           .arg(n->name)
@@ -353,8 +357,10 @@ Value ExpressionInterpreter::call(const Node *n)
         result = ExpressionLibrary::callStatic(*this, target->name, n, args);
     } else {
         if (receiver.isNull()
-            && !(n->name == u"AsJwt" || n->name == u"AsBasic" || n->name == u"TryParseJwt"
-                 || n->name == u"TryParseBasic" || n->name == u"IsNullOrEmpty"))
+            && !(n->name == QLatin1String("AsJwt") || n->name == QLatin1String("AsBasic")
+                 || n->name == QLatin1String("TryParseJwt")
+                 || n->name == QLatin1String("TryParseBasic")
+                 || n->name == QLatin1String("IsNullOrEmpty")))
             raiseNullReference();
         result = ExpressionLibrary::callMethod(*this, receiver, n, args);
     }
@@ -432,7 +438,7 @@ Value ExpressionInterpreter::unary(const Node *n)
     const Value v = eval(n->child(0));
     m_current = n;
     const QString &op = n->name;
-    if (op == u"!") {
+    if (op == QLatin1String("!")) {
         if (v.type() != Value::Type::Bool)
             raise(QStringLiteral("System.InvalidCastException"),
                   QStringLiteral("Operator '!' cannot be applied to operand of type '%1'")
@@ -441,10 +447,10 @@ Value ExpressionInterpreter::unary(const Node *n)
     }
     if (v.isNull())
         return Value();
-    if (op == u"~" && v.isIntegral())
+    if (op == QLatin1String("~") && v.isIntegral())
         return v.type() == Value::Type::Int64 ? Value::fromLong(~v.intValue())
                                               : Value::fromInt(qint32(~v.intValue()));
-    if (op == u"-") {
+    if (op == QLatin1String("-")) {
         switch (v.type()) {
         case Value::Type::Int32:
         case Value::Type::Char:
@@ -461,7 +467,7 @@ Value ExpressionInterpreter::unary(const Node *n)
             break;
         }
     }
-    if (op == u"+" && v.isNumeric())
+    if (op == QLatin1String("+") && v.isNumeric())
         return v.type() == Value::Type::Char ? Value::fromInt(v.intValue()) : v;
     raise(QStringLiteral("System.InvalidCastException"),
           QStringLiteral("Operator '%1' cannot be applied to operand of type '%2'")
@@ -472,14 +478,14 @@ Value ExpressionInterpreter::binary(const QString &op, const Value &a, const Val
 {
     using T = Value::Type;
     const QChar c0 = op.at(0);
-    const bool isEquality = op == u"==" || op == u"!=";
+    const bool isEquality = op == QLatin1String("==") || op == QLatin1String("!=");
     if (isEquality) {
         bool eq;
         if (a.isNull() || b.isNull())
             eq = a.isNull() && b.isNull();
         else
             eq = a.equals(b);
-        return Value::fromBool(op == u"==" ? eq : !eq);
+        return Value::fromBool(op == QLatin1String("==") ? eq : !eq);
     }
     if (c0 == u'+' && (a.isString() || b.isString())) {
         const QString s = ExpressionLibrary::format(*this, a, QString())
@@ -489,24 +495,29 @@ Value ExpressionInterpreter::binary(const QString &op, const Value &a, const Val
     }
     // Lifted operators: null operands give null (comparisons give false).
     if (a.isNull() || b.isNull()) {
-        if (op == u"<" || op == u">" || op == u"<=" || op == u">=")
+        if (op == QLatin1String("<") || op == QLatin1String(">") || op == QLatin1String("<=")
+            || op == QLatin1String(">="))
             return Value::fromBool(false);
         return Value();
     }
-    if (a.type() == T::Bool && b.type() == T::Bool && (op == u"&" || op == u"|" || op == u"^")) {
+    if (a.type() == T::Bool && b.type() == T::Bool
+        && (op == QLatin1String("&") || op == QLatin1String("|") || op == QLatin1String("^"))) {
         const bool x = a.boolValue(), y = b.boolValue();
-        return Value::fromBool(op == u"&" ? (x && y) : op == u"|" ? (x || y) : (x != y));
+        return Value::fromBool(op == QLatin1String("&")   ? (x && y)
+                               : op == QLatin1String("|") ? (x || y)
+                                                          : (x != y));
     }
     const auto compare = [&](auto x, auto y) {
-        if (op == u"<")
+        if (op == QLatin1String("<"))
             return Value::fromBool(x < y);
-        if (op == u">")
+        if (op == QLatin1String(">"))
             return Value::fromBool(x > y);
-        if (op == u"<=")
+        if (op == QLatin1String("<="))
             return Value::fromBool(x <= y);
         return Value::fromBool(x >= y);
     };
-    const bool isComparison = op == u"<" || op == u">" || op == u"<=" || op == u">=";
+    const bool isComparison = op == QLatin1String("<") || op == QLatin1String(">")
+                              || op == QLatin1String("<=") || op == QLatin1String(">=");
     // Dates and time spans.
     if (a.type() == T::DateTime || a.type() == T::DateTimeOffset || a.type() == T::TimeSpan) {
         const auto utc = [](const Value &v) {
@@ -569,9 +580,9 @@ Value ExpressionInterpreter::binary(const QString &op, const Value &a, const Val
             if ((c0 == u'/' || c0 == u'%') && y == 0)
                 raise(QStringLiteral("System.DivideByZeroException"),
                       QStringLiteral("Attempted to divide by zero."));
-            if (op == u"<<" || op == u">>") {
+            if (op == QLatin1String("<<") || op == QLatin1String(">>")) {
                 const int shift = int(y & (wide || a.type() == T::Int64 ? 63 : 31));
-                if (op == u"<<")
+                if (op == QLatin1String("<<"))
                     return make(quint64(x) << shift);
                 return a.type() == T::Int64 ? Value::fromLong(x >> shift)
                                             : Value::fromInt(qint32(x) >> shift);
@@ -641,7 +652,7 @@ void ExpressionInterpreter::store(const Node *target, const Value &value)
 Value ExpressionInterpreter::assign(const Node *n)
 {
     const Node *target = n->child(0);
-    if (n->name == u"=") {
+    if (n->name == QLatin1String("=")) {
         const Value v = eval(n->child(1));
         store(target, v);
         return v;
@@ -672,7 +683,9 @@ Value ExpressionInterpreter::increment(const Node *n)
     const Value current = eval(target);
     m_current = n;
     const Value one = Value::fromInt(1);
-    Value next = binary(n->name == u"++" ? QStringLiteral("+") : QStringLiteral("-"), current, one);
+    Value next = binary(n->name == QLatin1String("++") ? QStringLiteral("+") : QStringLiteral("-"),
+                        current,
+                        one);
     if (current.type() == Value::Type::Char)
         next = Value::fromChar(char16_t(next.intValue()));
     store(target, next);
@@ -891,13 +904,13 @@ ExpressionInterpreter::Flow ExpressionInterpreter::execTry(const Node *n)
         flow = exec(n->child(0));
     } catch (const ScriptException &e) {
         // Budget and recursion limits are not catchable: they protect the gateway.
-        const bool fatal = e.type == u"System.OperationCanceledException"
-                           || e.type == u"System.InsufficientExecutionStackException"
-                           || e.type == u"System.OutOfMemoryException";
+        const bool fatal = e.type == QLatin1String("System.OperationCanceledException")
+                           || e.type == QLatin1String("System.InsufficientExecutionStackException")
+                           || e.type == QLatin1String("System.OutOfMemoryException");
         bool handled = false;
         for (size_t i = 0; i < catches && !fatal; ++i) {
             const QString &type = n->strings.at(qsizetype(i));
-            if (type != u"Exception" && !e.type.endsWith(u'.' + type))
+            if (type != QLatin1String("Exception") && !e.type.endsWith(u'.' + type))
                 continue;
             const int slot = n->ids.at(qsizetype(i));
             if (slot >= 0) {

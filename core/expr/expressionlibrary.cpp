@@ -342,39 +342,40 @@ Value parsePrimitive(const QString &type, const QString &text, bool *ok)
     *ok = true;
     qint64 i = 0;
     double d = 0;
-    if (type == u"Int32" && parseInteger(text, INT_MIN, INT_MAX, &i))
+    if (type == QLatin1String("Int32") && parseInteger(text, INT_MIN, INT_MAX, &i))
         return Value::fromInt(qint32(i));
-    if (type == u"Int64" && parseInteger(text, LLONG_MIN, LLONG_MAX, &i))
+    if (type == QLatin1String("Int64") && parseInteger(text, LLONG_MIN, LLONG_MAX, &i))
         return Value::fromLong(i);
-    if (type == u"Int16" && parseInteger(text, -32768, 32767, &i))
+    if (type == QLatin1String("Int16") && parseInteger(text, -32768, 32767, &i))
         return Value::fromInt(qint32(i));
-    if ((type == u"UInt16") && parseInteger(text, 0, 65535, &i))
+    if ((type == QLatin1String("UInt16")) && parseInteger(text, 0, 65535, &i))
         return Value::fromInt(qint32(i));
-    if ((type == u"UInt32") && parseInteger(text, 0, 4294967295LL, &i))
+    if ((type == QLatin1String("UInt32")) && parseInteger(text, 0, 4294967295LL, &i))
         return Value::fromLong(i);
-    if ((type == u"UInt64") && parseInteger(text, 0, LLONG_MAX, &i))
+    if ((type == QLatin1String("UInt64")) && parseInteger(text, 0, LLONG_MAX, &i))
         return Value::fromLong(i);
-    if (type == u"Byte" && parseInteger(text, 0, 255, &i))
+    if (type == QLatin1String("Byte") && parseInteger(text, 0, 255, &i))
         return Value::fromInt(qint32(i));
-    if (type == u"SByte" && parseInteger(text, -128, 127, &i))
+    if (type == QLatin1String("SByte") && parseInteger(text, -128, 127, &i))
         return Value::fromInt(qint32(i));
-    if ((type == u"Double" || type == u"Single") && parseDouble(text, &d))
+    if ((type == QLatin1String("Double") || type == QLatin1String("Single"))
+        && parseDouble(text, &d))
         return Value::fromDouble(d);
-    if (type == u"Decimal" && parseDouble(text, &d))
+    if (type == QLatin1String("Decimal") && parseDouble(text, &d))
         return Value::fromDecimal(d);
-    if (type == u"Boolean") {
+    if (type == QLatin1String("Boolean")) {
         const QString t = text.trimmed();
         if (t.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
             return Value::fromBool(true);
         if (t.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
             return Value::fromBool(false);
     }
-    if (type == u"DateTime" || type == u"DateTimeOffset") {
+    if (type == QLatin1String("DateTime") || type == QLatin1String("DateTimeOffset")) {
         qint64 ticks;
         Value::DateKind kind;
         qint32 offset;
         if (DateTimeFormat::parse(text, &ticks, &kind, &offset)) {
-            if (type == u"DateTimeOffset")
+            if (type == QLatin1String("DateTimeOffset"))
                 return Value::fromDateTimeOffset(ticks, offset);
             // DateTime.Parse converts an explicit offset to local time (UTC on the gateway).
             if (kind == Value::DateKind::Local)
@@ -385,12 +386,12 @@ Value parsePrimitive(const QString &type, const QString &text, bool *ok)
             return Value::fromDateTime(ticks, kind);
         }
     }
-    if (type == u"TimeSpan") {
+    if (type == QLatin1String("TimeSpan")) {
         qint64 ticks;
         if (DateTimeFormat::parseTimeSpan(text, &ticks))
             return Value::fromTimeSpan(ticks);
     }
-    if (type == u"Guid") {
+    if (type == QLatin1String("Guid")) {
         const QUuid uuid(text.trimmed());
         if (!uuid.isNull()
             || text.trimmed().remove(u'-').remove(u'{').remove(u'}') == QString(32, u'0'))
@@ -402,13 +403,13 @@ Value parsePrimitive(const QString &type, const QString &text, bool *ok)
 
 QString parseFailureMessage(const QString &type, const QString &text)
 {
-    if (type == u"Boolean")
+    if (type == QLatin1String("Boolean"))
         return QStringLiteral("String '%1' was not recognized as a valid Boolean.").arg(text);
-    if (type == u"DateTime" || type == u"DateTimeOffset")
+    if (type == QLatin1String("DateTime") || type == QLatin1String("DateTimeOffset"))
         return QStringLiteral("String '%1' was not recognized as a valid DateTime.").arg(text);
-    if (type == u"Guid")
+    if (type == QLatin1String("Guid"))
         return QStringLiteral("Unrecognized Guid format.");
-    if (type == u"TimeSpan")
+    if (type == QLatin1String("TimeSpan"))
         return QStringLiteral("String '%1' was not recognized as a valid TimeSpan.").arg(text);
     bool numeric = false;
     text.trimmed().toDouble(&numeric);
@@ -433,14 +434,14 @@ Value fromJson(In &in, const std::shared_ptr<JsonToken> &token, const QString &t
         in.raise(kArgumentException,
                  QStringLiteral("Can not convert %1 to %2.").arg(tokenTypeOf(*token), type));
     const Value &s = token->scalar();
-    if (type == u"String" || type == u"Object")
-        return s.isNull() ? Value() : (type == u"Object" ? s : str(s.toString()));
+    if (type == QLatin1String("String") || type == QLatin1String("Object"))
+        return s.isNull() ? Value() : (type == QLatin1String("Object") ? s : str(s.toString()));
     if (s.isNull()) {
-        if (type == u"Nullable")
+        if (type == QLatin1String("Nullable"))
             return Value();
         in.raise(kArgumentException, QStringLiteral("Can not convert Null to %1.").arg(type));
     }
-    if (type == u"Boolean") {
+    if (type == QLatin1String("Boolean")) {
         if (s.type() == T::Bool)
             return s;
         if (s.isNumeric())
@@ -451,9 +452,11 @@ Value fromJson(In &in, const std::shared_ptr<JsonToken> &token, const QString &t
             return v;
         in.raise(kFormatException, parseFailureMessage(type, s.toString()));
     }
-    if (type == u"Int32" || type == u"Int64" || type == u"Int16" || type == u"Byte"
-        || type == u"Double" || type == u"Decimal" || type == u"Single" || type == u"UInt32"
-        || type == u"UInt64") {
+    if (type == QLatin1String("Int32") || type == QLatin1String("Int64")
+        || type == QLatin1String("Int16") || type == QLatin1String("Byte")
+        || type == QLatin1String("Double") || type == QLatin1String("Decimal")
+        || type == QLatin1String("Single") || type == QLatin1String("UInt32")
+        || type == QLatin1String("UInt64")) {
         double d = 0;
         if (s.isNumeric()) {
             d = s.toDouble();
@@ -466,35 +469,37 @@ Value fromJson(In &in, const std::shared_ptr<JsonToken> &token, const QString &t
                 in.raise(kFormatException, parseFailureMessage(type, s.toString()));
             return v;
         }
-        if (type == u"Double" || type == u"Single")
+        if (type == QLatin1String("Double") || type == QLatin1String("Single"))
             return Value::fromDouble(d);
-        if (type == u"Decimal")
+        if (type == QLatin1String("Decimal"))
             return Value::fromDecimal(d);
         const qint64 i = s.isIntegral() ? s.intValue() : qint64(std::llround(d));
-        if (type == u"Int64" || type == u"UInt32" || type == u"UInt64")
+        if (type == QLatin1String("Int64") || type == QLatin1String("UInt32")
+            || type == QLatin1String("UInt64"))
             return Value::fromLong(i);
         if (i < INT_MIN || i > INT_MAX)
             in.raise(QStringLiteral("System.OverflowException"),
                      QStringLiteral("Value was either too large or too small for an Int32."));
         return Value::fromInt(qint32(i));
     }
-    if (type == u"DateTime" || type == u"DateTimeOffset") {
+    if (type == QLatin1String("DateTime") || type == QLatin1String("DateTimeOffset")) {
         if (s.type() == T::DateTime)
-            return type == u"DateTime" ? s : Value::fromDateTimeOffset(s.intValue(), 0);
+            return type == QLatin1String("DateTime") ? s
+                                                     : Value::fromDateTimeOffset(s.intValue(), 0);
         bool ok;
         const Value v = parsePrimitive(type, s.toString(), &ok);
         if (ok)
             return v;
         in.raise(kFormatException, parseFailureMessage(type, s.toString()));
     }
-    if (type == u"Guid") {
+    if (type == QLatin1String("Guid")) {
         bool ok;
         const Value v = parsePrimitive(type, s.toString(), &ok);
         if (ok)
             return v;
         in.raise(kFormatException, parseFailureMessage(type, s.toString()));
     }
-    if (type == u"Char" && s.isString() && s.stringValue().size() == 1)
+    if (type == QLatin1String("Char") && s.isString() && s.stringValue().size() == 1)
         return Value::fromChar(s.stringValue().at(0).unicode());
     in.raise(kArgumentException,
              QStringLiteral("Can not convert %1 to %2.").arg(tokenTypeOf(*token), type));
@@ -520,12 +525,12 @@ std::shared_ptr<JsonToken> expectJsonType(In &in,
                                           std::shared_ptr<JsonToken> token,
                                           const QString &type)
 {
-    if (type == u"JObject" && token->type() != JsonToken::Type::Object)
+    if (type == QLatin1String("JObject") && token->type() != JsonToken::Type::Object)
         in.raise(QStringLiteral("Newtonsoft.Json.JsonReaderException"),
                  QStringLiteral("Error reading JObject from JsonReader. Current JsonReader item is "
                                 "not an object: Start%1. Path '', line 1, position 1.")
                          .arg(token->tokenTypeName()));
-    if (type == u"JArray" && token->type() != JsonToken::Type::Array)
+    if (type == QLatin1String("JArray") && token->type() != JsonToken::Type::Array)
         in.raise(QStringLiteral("Newtonsoft.Json.JsonReaderException"),
                  QStringLiteral("Error reading JArray from JsonReader. Current JsonReader item is "
                                 "not an array: Start%1. Path '', line 1, position 1.")
@@ -764,15 +769,15 @@ std::optional<QCryptographicHash::Algorithm> hashAlgorithm(const QString &name)
     n.remove(QLatin1String("HMAC"))
             .remove(QLatin1String("Managed"))
             .remove(QLatin1String("CryptoServiceProvider"));
-    if (n == u"SHA256")
+    if (n == QLatin1String("SHA256"))
         return QCryptographicHash::Sha256;
-    if (n == u"SHA1")
+    if (n == QLatin1String("SHA1"))
         return QCryptographicHash::Sha1;
-    if (n == u"SHA384")
+    if (n == QLatin1String("SHA384"))
         return QCryptographicHash::Sha384;
-    if (n == u"SHA512")
+    if (n == QLatin1String("SHA512"))
         return QCryptographicHash::Sha512;
-    if (n == u"MD5")
+    if (n == QLatin1String("MD5"))
         return QCryptographicHash::Md5;
     return std::nullopt;
 }
@@ -883,11 +888,11 @@ QString ExpressionLibrary::format(ExpressionInterpreter &in, const Value &value,
         return DateTimeFormat::formatTimeSpan(value.intValue());
     case T::Guid: {
         const QString d = value.stringValue();
-        if (fmt == u"N" || fmt == u"n")
+        if (fmt == QLatin1String("N") || fmt == QLatin1String("n"))
             return QString(d).remove(u'-');
-        if (fmt == u"B" || fmt == u"b")
+        if (fmt == QLatin1String("B") || fmt == QLatin1String("b"))
             return u'{' + d + u'}';
-        if (fmt == u"P" || fmt == u"p")
+        if (fmt == QLatin1String("P") || fmt == QLatin1String("p"))
             return u'(' + d + u')';
         return d;
     }
@@ -900,7 +905,7 @@ QString ExpressionLibrary::format(ExpressionInterpreter &in, const Value &value,
     switch (o->kind()) {
     case ScriptObject::Kind::Json: {
         const auto *t = static_cast<JsonToken *>(o);
-        if (fmt == u"None")
+        if (fmt == QLatin1String("None"))
             return t->isValue() ? t->scalar().toString() : t->toJson(false);
         return t->toString();
     }
@@ -920,7 +925,7 @@ QString ExpressionLibrary::format(ExpressionInterpreter &in, const Value &value,
         if (r->typeName().endsWith(QLatin1String("Match"))
             || r->typeName().endsWith(QLatin1String("Group")))
             return r->get(QStringLiteral("Value")).toString();
-        if (r->typeName() == u"<>f__AnonymousType") {
+        if (r->typeName() == QLatin1String("<>f__AnonymousType")) {
             QStringList parts;
             for (const auto &[name, v] : r->fields())
                 parts.append(name + QLatin1String(" = ") + format(in, v, QString()));
@@ -941,36 +946,40 @@ Value ExpressionLibrary::defaultValue(const ExpressionType &type)
     if (type.isArray() || type.nullable)
         return Value();
     const QString &n = type.name;
-    if (n == u"Int32" || n == u"Int16" || n == u"Byte" || n == u"SByte" || n == u"UInt16")
+    if (n == QLatin1String("Int32") || n == QLatin1String("Int16") || n == QLatin1String("Byte")
+        || n == QLatin1String("SByte") || n == QLatin1String("UInt16"))
         return Value::fromInt(0);
-    if (n == u"Int64" || n == u"UInt32" || n == u"UInt64")
+    if (n == QLatin1String("Int64") || n == QLatin1String("UInt32") || n == QLatin1String("UInt64"))
         return Value::fromLong(0);
-    if (n == u"Double" || n == u"Single")
+    if (n == QLatin1String("Double") || n == QLatin1String("Single"))
         return Value::fromDouble(0);
-    if (n == u"Decimal")
+    if (n == QLatin1String("Decimal"))
         return Value::fromDecimal(0);
-    if (n == u"Boolean")
+    if (n == QLatin1String("Boolean"))
         return Value::fromBool(false);
-    if (n == u"Char")
+    if (n == QLatin1String("Char"))
         return Value::fromChar(0);
-    if (n == u"DateTime")
+    if (n == QLatin1String("DateTime"))
         return Value::fromDateTime(0, Value::DateKind::Unspecified);
-    if (n == u"TimeSpan")
+    if (n == QLatin1String("TimeSpan"))
         return Value::fromTimeSpan(0);
-    if (n == u"Guid")
+    if (n == QLatin1String("Guid"))
         return Value::fromGuid(QStringLiteral("00000000-0000-0000-0000-000000000000"));
     return Value();
 }
 
 static bool isIntegralType(const QString &n)
 {
-    return n == u"Int32" || n == u"Int64" || n == u"Int16" || n == u"Byte" || n == u"SByte"
-           || n == u"UInt16" || n == u"UInt32" || n == u"UInt64" || n == u"Char";
+    return n == QLatin1String("Int32") || n == QLatin1String("Int64") || n == QLatin1String("Int16")
+           || n == QLatin1String("Byte") || n == QLatin1String("SByte")
+           || n == QLatin1String("UInt16") || n == QLatin1String("UInt32")
+           || n == QLatin1String("UInt64") || n == QLatin1String("Char");
 }
 
 static bool isNumericType(const QString &n)
 {
-    return isIntegralType(n) || n == u"Double" || n == u"Single" || n == u"Decimal";
+    return isIntegralType(n) || n == QLatin1String("Double") || n == QLatin1String("Single")
+           || n == QLatin1String("Decimal");
 }
 
 bool ExpressionLibrary::isInstance(const Value &v, const ExpressionType &type)
@@ -978,37 +987,37 @@ bool ExpressionLibrary::isInstance(const Value &v, const ExpressionType &type)
     if (v.isNull())
         return false;
     const QString &n = type.name;
-    if (n == u"Object")
+    if (n == QLatin1String("Object"))
         return true;
     if (type.isArray()) {
         const auto *a = v.as<ScriptArray>();
         return a && !a->isList()
                && (type.elementType().name == a->elementType()
-                   || type.elementType().name == u"Object");
+                   || type.elementType().name == QLatin1String("Object"));
     }
     switch (v.type()) {
     case T::Bool:
-        return n == u"Boolean";
+        return n == QLatin1String("Boolean");
     case T::Char:
-        return n == u"Char";
+        return n == QLatin1String("Char");
     case T::Int32:
-        return n == u"Int32";
+        return n == QLatin1String("Int32");
     case T::Int64:
-        return n == u"Int64";
+        return n == QLatin1String("Int64");
     case T::Double:
-        return n == u"Double";
+        return n == QLatin1String("Double");
     case T::Decimal:
-        return n == u"Decimal";
+        return n == QLatin1String("Decimal");
     case T::String:
-        return n == u"String" || n == u"IEnumerable";
+        return n == QLatin1String("String") || n == QLatin1String("IEnumerable");
     case T::DateTime:
-        return n == u"DateTime";
+        return n == QLatin1String("DateTime");
     case T::DateTimeOffset:
-        return n == u"DateTimeOffset";
+        return n == QLatin1String("DateTimeOffset");
     case T::TimeSpan:
-        return n == u"TimeSpan";
+        return n == QLatin1String("TimeSpan");
     case T::Guid:
-        return n == u"Guid";
+        return n == QLatin1String("Guid");
     default:
         break;
     }
@@ -1016,52 +1025,60 @@ bool ExpressionLibrary::isInstance(const Value &v, const ExpressionType &type)
     switch (o->kind()) {
     case ScriptObject::Kind::Json: {
         const auto *t = static_cast<JsonToken *>(o);
-        if (n == u"JToken")
+        if (n == QLatin1String("JToken"))
             return true;
-        if (n == u"JContainer")
+        if (n == QLatin1String("JContainer"))
             return t->isContainer() || t->type() == JsonToken::Type::Property;
-        if (n == u"JObject" || n == u"IDictionary")
+        if (n == QLatin1String("JObject") || n == QLatin1String("IDictionary"))
             return t->type() == JsonToken::Type::Object;
-        if (n == u"JArray" || n == u"IEnumerable" || n == u"IList")
+        if (n == QLatin1String("JArray") || n == QLatin1String("IEnumerable")
+            || n == QLatin1String("IList"))
             return t->type() == JsonToken::Type::Array;
-        if (n == u"JProperty")
+        if (n == QLatin1String("JProperty"))
             return t->type() == JsonToken::Type::Property;
-        if (n == u"JValue")
+        if (n == QLatin1String("JValue"))
             return t->isValue();
         return false;
     }
     case ScriptObject::Kind::Message: {
         const auto *m = static_cast<HttpMessage *>(o);
-        return n == u"IMessage" || (n == u"IResponse" && m->role == HttpMessage::Role::Response)
-               || (n == u"IRequest" && m->role == HttpMessage::Role::Request);
+        return n == QLatin1String("IMessage")
+               || (n == QLatin1String("IResponse") && m->role == HttpMessage::Role::Response)
+               || (n == QLatin1String("IRequest") && m->role == HttpMessage::Role::Request);
     }
     case ScriptObject::Kind::Array: {
         const auto *a = static_cast<ScriptArray *>(o);
-        if (n == u"List")
+        if (n == QLatin1String("List"))
             return a->isList();
-        return n == u"IEnumerable" || n == u"IList" || n == u"ICollection" || n == u"IReadOnlyList"
-               || n == u"IReadOnlyCollection" || (n == u"Array" && !a->isList());
+        return n == QLatin1String("IEnumerable") || n == QLatin1String("IList")
+               || n == QLatin1String("ICollection") || n == QLatin1String("IReadOnlyList")
+               || n == QLatin1String("IReadOnlyCollection")
+               || (n == QLatin1String("Array") && !a->isList());
     }
     case ScriptObject::Kind::Dictionary:
     case ScriptObject::Kind::MultiMap:
-        return n == u"Dictionary" || n == u"IDictionary" || n == u"IReadOnlyDictionary"
-               || n == u"IEnumerable" || n == u"ICollection"
-               || (o->typeName().contains(u"GroupCollection") && n == u"GroupCollection");
+        return n == QLatin1String("Dictionary") || n == QLatin1String("IDictionary")
+               || n == QLatin1String("IReadOnlyDictionary") || n == QLatin1String("IEnumerable")
+               || n == QLatin1String("ICollection")
+               || (o->typeName().contains(u"GroupCollection")
+                   && n == QLatin1String("GroupCollection"));
     case ScriptObject::Kind::Record: {
         const QString t = o->typeName();
         return t == n || t.endsWith(u'.' + n)
-               || (n == u"Exception" && t.endsWith(QLatin1String("Exception")))
-               || (n == u"KeyValuePair" && t.contains(QLatin1String("KeyValuePair")));
+               || (n == QLatin1String("Exception") && t.endsWith(QLatin1String("Exception")))
+               || (n == QLatin1String("KeyValuePair") && t.contains(QLatin1String("KeyValuePair")));
     }
     case ScriptObject::Kind::Url:
-        return n == u"IUrl";
+        return n == QLatin1String("IUrl");
     case ScriptObject::Kind::Body:
-        return n == u"IMessageBody";
+        return n == QLatin1String("IMessageBody");
     default: {
         const QString t = o->typeName();
-        return t == n || t.endsWith(u'.' + n) || (n == u"XNode" && t.contains(u"System.Xml.Linq"))
-               || (n == u"HashAlgorithm" && o->kind() == ScriptObject::Kind::Hash)
-               || (n == u"HMAC" && o->kind() == ScriptObject::Kind::Hash && t.contains(u"HMAC"));
+        return t == n || t.endsWith(u'.' + n)
+               || (n == QLatin1String("XNode") && t.contains(u"System.Xml.Linq"))
+               || (n == QLatin1String("HashAlgorithm") && o->kind() == ScriptObject::Kind::Hash)
+               || (n == QLatin1String("HMAC") && o->kind() == ScriptObject::Kind::Hash
+                   && t.contains(u"HMAC"));
     }
     }
 }
@@ -1076,12 +1093,13 @@ Value ExpressionLibrary::convert(ExpressionInterpreter &in,
                                  const ExpressionType &type)
 {
     const QString &n = type.name;
-    if (n == u"Object")
+    if (n == QLatin1String("Object"))
         return v;
     if (const auto token = jsonOf(v)) {
         if (!type.isArray()
-            && (isNumericType(n) || n == u"String" || n == u"Boolean" || n == u"DateTime"
-                || n == u"DateTimeOffset" || n == u"Guid")) {
+            && (isNumericType(n) || n == QLatin1String("String") || n == QLatin1String("Boolean")
+                || n == QLatin1String("DateTime") || n == QLatin1String("DateTimeOffset")
+                || n == QLatin1String("Guid"))) {
             if (type.nullable && token->type() == JsonToken::Type::Null)
                 return Value();
             return fromJson(in, token, n);
@@ -1089,8 +1107,9 @@ Value ExpressionLibrary::convert(ExpressionInterpreter &in,
     }
     if (v.isNull()) {
         if (type.isArray() || type.nullable
-            || !(isNumericType(n) || n == u"Boolean" || n == u"DateTime" || n == u"TimeSpan"
-                 || n == u"Guid" || n == u"DateTimeOffset"))
+            || !(isNumericType(n) || n == QLatin1String("Boolean") || n == QLatin1String("DateTime")
+                 || n == QLatin1String("TimeSpan") || n == QLatin1String("Guid")
+                 || n == QLatin1String("DateTimeOffset")))
             return Value();
         in.raiseNullReference();
     }
@@ -1100,32 +1119,32 @@ Value ExpressionLibrary::convert(ExpressionInterpreter &in,
         // Explicit numeric conversion: truncation towards zero, unchecked wrap-around.
         const bool fromReal = v.type() == T::Double || v.type() == T::Decimal;
         const qint64 i = fromReal ? qint64(std::trunc(v.toDouble())) : v.intValue();
-        if (n == u"Int32")
+        if (n == QLatin1String("Int32"))
             return Value::fromInt(qint32(quint32(i)));
-        if (n == u"Int64" || n == u"UInt64")
+        if (n == QLatin1String("Int64") || n == QLatin1String("UInt64"))
             return Value::fromLong(i);
-        if (n == u"UInt32")
+        if (n == QLatin1String("UInt32"))
             return Value::fromLong(qint64(quint32(i)));
-        if (n == u"Int16")
+        if (n == QLatin1String("Int16"))
             return Value::fromInt(qint16(quint16(i)));
-        if (n == u"UInt16")
+        if (n == QLatin1String("UInt16"))
             return Value::fromInt(quint16(i));
-        if (n == u"Byte")
+        if (n == QLatin1String("Byte"))
             return Value::fromInt(quint8(i));
-        if (n == u"SByte")
+        if (n == QLatin1String("SByte"))
             return Value::fromInt(qint8(quint8(i)));
-        if (n == u"Char")
+        if (n == QLatin1String("Char"))
             return Value::fromChar(char16_t(i));
-        if (n == u"Double" || n == u"Single")
+        if (n == QLatin1String("Double") || n == QLatin1String("Single"))
             return Value::fromDouble(v.toDouble());
-        if (n == u"Decimal")
+        if (n == QLatin1String("Decimal"))
             return Value::fromDecimal(v.toDouble());
     }
-    if (n == u"DateTimeOffset" && v.type() == T::DateTime)
+    if (n == QLatin1String("DateTimeOffset") && v.type() == T::DateTime)
         return Value::fromDateTimeOffset(v.intValue(), 0);
-    if (n == u"DateTime" && v.type() == T::DateTimeOffset)
+    if (n == QLatin1String("DateTime") && v.type() == T::DateTimeOffset)
         return Value::fromDateTime(v.intValue(), Value::DateKind::Unspecified);
-    if ((n == u"JToken" || n == u"JValue") && !v.isObject())
+    if ((n == QLatin1String("JToken") || n == QLatin1String("JValue")) && !v.isObject())
         return toJsonToken(in, v);
     QString target = type.displayName();
     if (!target.contains(u'.'))
@@ -1196,7 +1215,7 @@ void ExpressionLibrary::add(ExpressionInterpreter &in,
         if (!a->isList() || args.size() != 1)
             noMember(in, collection, QStringLiteral("Add"), args.size());
         in.checkSize(a->size() + 1, false);
-        a->append(a->elementType() == u"Object" || args.at(0).isNull()
+        a->append(a->elementType() == QLatin1String("Object") || args.at(0).isNull()
                           ? args.at(0)
                           : convert(in, args.at(0), {a->elementType(), {}, 0, false}));
         return;
@@ -1287,70 +1306,9 @@ Value ExpressionLibrary::toJsonToken(ExpressionInterpreter &in, const Value &val
     }
 }
 
-Value ExpressionLibrary::staticMember(ExpressionInterpreter &in,
-                                      const QString &type,
-                                      const QString &name)
+bool ExpressionLibrary::enumValue(const QString &type, const QString &name, Value *out)
 {
-    if (type == u"String" && name == u"Empty")
-        return str(QStringLiteral(""));
-    if (type == u"DateTime" || type == u"DateTimeOffset") {
-        const bool offset = type == u"DateTimeOffset";
-        if (name == u"UtcNow")
-            return offset ? Value::fromDateTimeOffset(nowTicks(in), 0)
-                          : Value::fromDateTime(nowTicks(in), Value::DateKind::Utc);
-        // The gateway runs in UTC: local time equals UTC.
-        if (name == u"Now")
-            return offset ? Value::fromDateTimeOffset(nowTicks(in), 0)
-                          : Value::fromDateTime(nowTicks(in), Value::DateKind::Local);
-        if (name == u"Today")
-            return Value::fromDateTime(nowTicks(in) - nowTicks(in) % DateTimeFormat::TicksPerDay,
-                                       Value::DateKind::Local);
-        if (name == u"MinValue")
-            return offset ? Value::fromDateTimeOffset(0, 0)
-                          : Value::fromDateTime(0, Value::DateKind::Unspecified);
-        if (name == u"MaxValue")
-            return offset ? Value::fromDateTimeOffset(3155378975999999999LL, 0)
-                          : Value::fromDateTime(3155378975999999999LL,
-                                                Value::DateKind::Unspecified);
-        if (name == u"UnixEpoch")
-            return offset ? Value::fromDateTimeOffset(DateTimeFormat::UnixEpochTicks, 0)
-                          : Value::fromDateTime(DateTimeFormat::UnixEpochTicks,
-                                                Value::DateKind::Utc);
-    }
-    if (type == u"TimeSpan") {
-        if (name == u"Zero")
-            return Value::fromTimeSpan(0);
-        if (name == u"MaxValue")
-            return Value::fromTimeSpan(LLONG_MAX);
-        if (name == u"MinValue")
-            return Value::fromTimeSpan(LLONG_MIN);
-    }
-    if (type == u"Guid" && name == u"Empty")
-        return Value::fromGuid(QStringLiteral("00000000-0000-0000-0000-000000000000"));
-    if (type == u"Int32" && (name == u"MaxValue" || name == u"MinValue"))
-        return Value::fromInt(name == u"MaxValue" ? INT_MAX : INT_MIN);
-    if (type == u"Int64" && (name == u"MaxValue" || name == u"MinValue"))
-        return Value::fromLong(name == u"MaxValue" ? LLONG_MAX : LLONG_MIN);
-    if (type == u"Double") {
-        if (name == u"NaN")
-            return Value::fromDouble(std::nan(""));
-        if (name == u"PositiveInfinity" || name == u"NegativeInfinity")
-            return Value::fromDouble(name == u"PositiveInfinity" ? INFINITY : -INFINITY);
-        if (name == u"MaxValue" || name == u"MinValue")
-            return Value::fromDouble(name == u"MaxValue" ? 1.7976931348623157E+308
-                                                         : -1.7976931348623157E+308);
-        if (name == u"Epsilon")
-            return Value::fromDouble(4.94065645841247E-324);
-    }
-    if (type == u"Math" && (name == u"PI" || name == u"E"))
-        return Value::fromDouble(name == u"PI" ? M_PI : M_E);
-    if (type == u"Encoding" && (name == u"UTF8" || name == u"ASCII" || name == u"Unicode")) {
-        auto e = std::make_shared<ScriptRecord>(QStringLiteral("System.Text.") + name
-                                                + QStringLiteral("Encoding"));
-        e->set(QStringLiteral("$encoding"), str(name));
-        return obj(e);
-    }
-    if (type == u"RegexOptions") {
+    if (type == QLatin1String("RegexOptions")) {
         static const QHash<QString, int> flags = {{"None", 0},
                                                   {"IgnoreCase", 1},
                                                   {"Multiline", 2},
@@ -1361,8 +1319,10 @@ Value ExpressionLibrary::staticMember(ExpressionInterpreter &in,
                                                   {"RightToLeft", 64},
                                                   {"ECMAScript", 256},
                                                   {"CultureInvariant", 512}};
-        if (flags.contains(name))
-            return Value::fromInt(flags.value(name));
+        if (flags.contains(name)) {
+            *out = Value::fromInt(flags.value(name));
+            return true;
+        }
     }
     static const QHash<QString, QStringList> enums = {
             {"StringComparison",
@@ -1408,8 +1368,89 @@ Value ExpressionLibrary::staticMember(ExpressionInterpreter &in,
             {"UriPartial", {"Scheme", "Authority", "Path", "Query"}},
     };
     const auto e = enums.constFind(type);
-    if (e != enums.constEnd() && e->contains(name))
-        return str(name);
+    if (e != enums.constEnd() && e->contains(name)) {
+        *out = str(name);
+        return true;
+    }
+    if (type == QLatin1String("String") && name == QLatin1String("Empty")) {
+        *out = str(QStringLiteral(""));
+        return true;
+    }
+    return false;
+}
+
+Value ExpressionLibrary::staticMember(ExpressionInterpreter &in,
+                                      const QString &type,
+                                      const QString &name)
+{
+    if (type == QLatin1String("String") && name == QLatin1String("Empty"))
+        return str(QStringLiteral(""));
+    if (type == QLatin1String("DateTime") || type == QLatin1String("DateTimeOffset")) {
+        const bool offset = type == QLatin1String("DateTimeOffset");
+        if (name == QLatin1String("UtcNow"))
+            return offset ? Value::fromDateTimeOffset(nowTicks(in), 0)
+                          : Value::fromDateTime(nowTicks(in), Value::DateKind::Utc);
+        // The gateway runs in UTC: local time equals UTC.
+        if (name == QLatin1String("Now"))
+            return offset ? Value::fromDateTimeOffset(nowTicks(in), 0)
+                          : Value::fromDateTime(nowTicks(in), Value::DateKind::Local);
+        if (name == QLatin1String("Today"))
+            return Value::fromDateTime(nowTicks(in) - nowTicks(in) % DateTimeFormat::TicksPerDay,
+                                       Value::DateKind::Local);
+        if (name == QLatin1String("MinValue"))
+            return offset ? Value::fromDateTimeOffset(0, 0)
+                          : Value::fromDateTime(0, Value::DateKind::Unspecified);
+        if (name == QLatin1String("MaxValue"))
+            return offset ? Value::fromDateTimeOffset(3155378975999999999LL, 0)
+                          : Value::fromDateTime(3155378975999999999LL,
+                                                Value::DateKind::Unspecified);
+        if (name == QLatin1String("UnixEpoch"))
+            return offset ? Value::fromDateTimeOffset(DateTimeFormat::UnixEpochTicks, 0)
+                          : Value::fromDateTime(DateTimeFormat::UnixEpochTicks,
+                                                Value::DateKind::Utc);
+    }
+    if (type == QLatin1String("TimeSpan")) {
+        if (name == QLatin1String("Zero"))
+            return Value::fromTimeSpan(0);
+        if (name == QLatin1String("MaxValue"))
+            return Value::fromTimeSpan(LLONG_MAX);
+        if (name == QLatin1String("MinValue"))
+            return Value::fromTimeSpan(LLONG_MIN);
+    }
+    if (type == QLatin1String("Guid") && name == QLatin1String("Empty"))
+        return Value::fromGuid(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    if (type == QLatin1String("Int32")
+        && (name == QLatin1String("MaxValue") || name == QLatin1String("MinValue")))
+        return Value::fromInt(name == QLatin1String("MaxValue") ? INT_MAX : INT_MIN);
+    if (type == QLatin1String("Int64")
+        && (name == QLatin1String("MaxValue") || name == QLatin1String("MinValue")))
+        return Value::fromLong(name == QLatin1String("MaxValue") ? LLONG_MAX : LLONG_MIN);
+    if (type == QLatin1String("Double")) {
+        if (name == QLatin1String("NaN"))
+            return Value::fromDouble(std::nan(""));
+        if (name == QLatin1String("PositiveInfinity") || name == QLatin1String("NegativeInfinity"))
+            return Value::fromDouble(name == QLatin1String("PositiveInfinity") ? INFINITY
+                                                                               : -INFINITY);
+        if (name == QLatin1String("MaxValue") || name == QLatin1String("MinValue"))
+            return Value::fromDouble(name == QLatin1String("MaxValue") ? 1.7976931348623157E+308
+                                                                       : -1.7976931348623157E+308);
+        if (name == QLatin1String("Epsilon"))
+            return Value::fromDouble(4.94065645841247E-324);
+    }
+    if (type == QLatin1String("Math")
+        && (name == QLatin1String("PI") || name == QLatin1String("E")))
+        return Value::fromDouble(name == QLatin1String("PI") ? M_PI : M_E);
+    if (type == QLatin1String("Encoding")
+        && (name == QLatin1String("UTF8") || name == QLatin1String("ASCII")
+            || name == QLatin1String("Unicode"))) {
+        auto e = std::make_shared<ScriptRecord>(QStringLiteral("System.Text.") + name
+                                                + QStringLiteral("Encoding"));
+        e->set(QStringLiteral("$encoding"), str(name));
+        return obj(e);
+    }
+    Value constant;
+    if (enumValue(type, name, &constant))
+        return constant;
     in.raise(QStringLiteral("System.MissingMemberException"),
              QStringLiteral("'%1' does not contain a definition for '%2'").arg(type, name));
 }
@@ -1420,15 +1461,16 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
 {
     const QString &n = type.name;
     const qsizetype argc = args.size();
-    if (n == u"JObject" || n == u"JArray") {
-        auto token = n == u"JObject" ? JsonToken::makeObject() : JsonToken::makeArray();
+    if (n == QLatin1String("JObject") || n == QLatin1String("JArray")) {
+        auto token
+                = n == QLatin1String("JObject") ? JsonToken::makeObject() : JsonToken::makeArray();
         Value result = obj(token);
         for (const Value &a : args) {
-            if (const auto *array = a.as<ScriptArray>(); array && n == u"JArray") {
+            if (const auto *array = a.as<ScriptArray>(); array && n == QLatin1String("JArray")) {
                 for (const Value &item : array->values())
                     add(in, result, {item});
             } else if (const auto t = jsonOf(a);
-                       t && n == u"JObject" && t->type() == JsonToken::Type::Object) {
+                       t && n == QLatin1String("JObject") && t->type() == JsonToken::Type::Object) {
                 for (const auto &p : t->children())
                     token->add(p);
             } else {
@@ -1437,7 +1479,7 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         }
         return result;
     }
-    if (n == u"JProperty" && argc >= 1) {
+    if (n == QLatin1String("JProperty") && argc >= 1) {
         Value value = argc >= 2 ? args.at(1) : Value();
         if (argc > 2) {
             QList<Value> rest = args.mid(1);
@@ -1446,32 +1488,32 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         return obj(JsonToken::makeProperty(requireString(in, args.at(0), "name"),
                                            jsonOf(toJsonToken(in, value))));
     }
-    if (n == u"JValue" && argc == 1)
+    if (n == QLatin1String("JValue") && argc == 1)
         return obj(JsonToken::makeValue(args.at(0)));
-    if (n == u"StringBuilder") {
+    if (n == QLatin1String("StringBuilder")) {
         auto sb = std::make_shared<LibraryObject>(ScriptObject::Kind::StringBuilder,
                                                   QStringLiteral("System.Text.StringBuilder"));
         if (argc >= 1 && args.at(0).isString())
             sb->text = args.at(0).stringValue();
         return obj(sb);
     }
-    if (n == u"Random") {
+    if (n == QLatin1String("Random")) {
         auto r = std::make_shared<LibraryObject>(ScriptObject::Kind::Random,
                                                  QStringLiteral("System.Random"));
         r->random = argc >= 1 ? QRandomGenerator(quint32(requireInt(in, args.at(0))))
                               : QRandomGenerator(QRandomGenerator::global()->generate());
         return obj(r);
     }
-    if (n == u"Uri" && argc >= 1) {
+    if (n == QLatin1String("Uri") && argc >= 1) {
         const QString text = requireString(in, args.at(0), "uriString");
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
             in.raise(QStringLiteral("System.UriFormatException"),
                      QStringLiteral("Invalid URI: The format of the URI could not be determined."));
         auto u = std::make_shared<ScriptRecord>(QStringLiteral("System.Uri"));
-        const int port = url.port(url.scheme() == u"http"    ? 80
-                                  : url.scheme() == u"https" ? 443
-                                                             : -1);
+        const int port = url.port(url.scheme() == QLatin1String("http")    ? 80
+                                  : url.scheme() == QLatin1String("https") ? 443
+                                                                           : -1);
         const QString path = url.path(QUrl::FullyEncoded).isEmpty() ? QStringLiteral("/")
                                                                     : url.path(QUrl::FullyEncoded);
         const QString query = url.hasQuery() ? u'?' + url.query(QUrl::FullyEncoded)
@@ -1495,14 +1537,15 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         u->set(QStringLiteral("$text"), str(url.toString()));
         return obj(u);
     }
-    if (n == u"DateTime" && (argc == 3 || argc == 6 || argc == 7)) {
+    if (n == QLatin1String("DateTime") && (argc == 3 || argc == 6 || argc == 7)) {
         int parts[7] = {0, 0, 0, 0, 0, 0, 0};
         Value::DateKind kind = Value::DateKind::Unspecified;
         for (qsizetype i = 0; i < argc; ++i) {
             if (i == 6 && args.at(i).isString()) {
-                kind = args.at(i).stringValue() == u"Utc"     ? Value::DateKind::Utc
-                       : args.at(i).stringValue() == u"Local" ? Value::DateKind::Local
-                                                              : Value::DateKind::Unspecified;
+                kind = args.at(i).stringValue() == QLatin1String("Utc") ? Value::DateKind::Utc
+                       : args.at(i).stringValue() == QLatin1String("Local")
+                               ? Value::DateKind::Local
+                               : Value::DateKind::Unspecified;
             } else {
                 parts[i] = int(requireInt(in, args.at(i)));
             }
@@ -1526,7 +1569,7 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
                                     "DateTime."));
         return Value::fromDateTime(ticks, kind);
     }
-    if (n == u"DateTimeOffset") {
+    if (n == QLatin1String("DateTimeOffset")) {
         if (argc == 1 && args.at(0).type() == T::DateTime)
             return Value::fromDateTimeOffset(args.at(0).intValue(), 0);
         if (argc == 2 && args.at(0).type() == T::DateTime && args.at(1).type() == T::TimeSpan)
@@ -1541,7 +1584,7 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
                     qint32(args.at(6).intValue() / DateTimeFormat::TicksPerMinute));
         }
     }
-    if (n == u"TimeSpan") {
+    if (n == QLatin1String("TimeSpan")) {
         if (argc == 1)
             return Value::fromTimeSpan(requireInt(in, args.at(0)));
         if (argc == 3 || argc == 4 || argc == 5) {
@@ -1555,7 +1598,7 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
                     + v[4] * DateTimeFormat::TicksPerMillisecond);
         }
     }
-    if (n == u"Guid" && argc == 1) {
+    if (n == QLatin1String("Guid") && argc == 1) {
         if (args.at(0).isString()) {
             bool ok;
             const Value g = parsePrimitive(QStringLiteral("Guid"), args.at(0).stringValue(), &ok);
@@ -1581,7 +1624,7 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
                          uchar(b[15]));
         return Value::fromGuid(uuid.toString(QUuid::WithoutBraces));
     }
-    if (n == u"Dictionary" || n == u"Hashtable") {
+    if (n == QLatin1String("Dictionary") || n == QLatin1String("Hashtable")) {
         const bool ci = argc >= 1 && args.last().isString()
                         && args.last().stringValue().endsWith(QLatin1String("IgnoreCase"));
         QStringList names;
@@ -1597,7 +1640,8 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         }
         return obj(d);
     }
-    if (n == u"List" || n == u"HashSet" || n == u"Queue" || n == u"Stack") {
+    if (n == QLatin1String("List") || n == QLatin1String("HashSet") || n == QLatin1String("Queue")
+        || n == QLatin1String("Stack")) {
         auto list = std::make_shared<ScriptArray>(type.arguments.value(0).name.isEmpty()
                                                           ? QStringLiteral("Object")
                                                           : type.arguments.value(0).displayName(),
@@ -1608,12 +1652,12 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         }
         return obj(list);
     }
-    if (n == u"String" && argc == 2 && args.at(0).type() == T::Char) {
+    if (n == QLatin1String("String") && argc == 2 && args.at(0).type() == T::Char) {
         const qint64 count = requireInt(in, args.at(1));
         in.checkSize(count, true);
         return str(QString(count, QChar(args.at(0).charValue())));
     }
-    if (n == u"String" && argc == 1) {
+    if (n == QLatin1String("String") && argc == 1) {
         QString s;
         for (const Value &c : enumerate(in, args.at(0)))
             s += c.toString();
@@ -1645,7 +1689,7 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         }
         return makeHash(n, n, key, keyed);
     }
-    if (n == u"Regex" && argc >= 1) {
+    if (n == QLatin1String("Regex") && argc >= 1) {
         auto r = std::make_shared<LibraryObject>(
                 ScriptObject::Kind::Regex, QStringLiteral("System.Text.RegularExpressions.Regex"));
         r->text = requireString(in, args.at(0), "pattern");
@@ -1653,14 +1697,15 @@ Value ExpressionLibrary::construct(ExpressionInterpreter &in,
         makeRegex(in, r->text, r->options);
         return obj(r);
     }
-    if (n == u"XmlDocument" && argc == 0) {
+    if (n == QLatin1String("XmlDocument") && argc == 0) {
         auto x = std::make_shared<LibraryObject>(ScriptObject::Kind::Xml,
                                                  QStringLiteral("System.Xml.XmlDocument"));
         x->node = QDomDocument();
         return obj(x);
     }
-    if (n == u"X509Certificate2" || n == u"X509Certificate" || n == u"RSACng"
-        || n == u"StringReader" || n == u"StringWriter" || n == u"RNGCryptoServiceProvider")
+    if (n == QLatin1String("X509Certificate2") || n == QLatin1String("X509Certificate")
+        || n == QLatin1String("RSACng") || n == QLatin1String("StringReader")
+        || n == QLatin1String("StringWriter") || n == QLatin1String("RNGCryptoServiceProvider"))
         notSupported(in, QStringLiteral("new %1(...)").arg(n));
     in.raise(QStringLiteral("System.MissingMethodException"),
              QStringLiteral("No constructor of '%1' takes %2 arguments")
@@ -1735,7 +1780,7 @@ Value parseCall(In &in, const QString &type, QList<Value> &args, bool isTry)
     bool ok = false;
     const Value v = parsePrimitive(type, text, &ok);
     if (!ok)
-        in.raise(type == u"Int32" || type == u"Int64"
+        in.raise(type == QLatin1String("Int32") || type == QLatin1String("Int64")
                          ? (text.trimmed().toDouble(&ok),
                             ok && !text.contains(u'.') ? QStringLiteral("System.OverflowException")
                                                        : kFormatException)
@@ -1748,7 +1793,7 @@ Value convertTo(In &in, const QString &type, const Value &v, const QList<Value> 
 {
     if (v.isNull())
         return ExpressionLibrary::defaultValue({type, {}, 0, false});
-    if (type == u"String")
+    if (type == QLatin1String("String"))
         return str(ExpressionLibrary::format(in, v, QString()));
     if (v.isString()) {
         if (args.size() == 2 && isIntegralType(type)) {
@@ -1756,7 +1801,7 @@ Value convertTo(In &in, const QString &type, const Value &v, const QList<Value> 
             const qint64 i = v.stringValue().toLongLong(&ok, int(requireInt(in, args.at(1))));
             if (!ok)
                 in.raise(kFormatException, parseFailureMessage(type, v.stringValue()));
-            return type == u"Int64" ? Value::fromLong(i) : Value::fromInt(qint32(i));
+            return type == QLatin1String("Int64") ? Value::fromLong(i) : Value::fromInt(qint32(i));
         }
         bool ok = false;
         const Value r = parsePrimitive(type, v.stringValue(), &ok);
@@ -1766,7 +1811,7 @@ Value convertTo(In &in, const QString &type, const Value &v, const QList<Value> 
     }
     if (const auto token = jsonOf(v))
         return fromJson(in, token, type);
-    if (type == u"Boolean") {
+    if (type == QLatin1String("Boolean")) {
         if (v.type() == T::Bool)
             return v;
         if (v.isNumeric())
@@ -1787,7 +1832,8 @@ Value convertTo(In &in, const QString &type, const Value &v, const QList<Value> 
                      QStringLiteral("Value was either too large or too small for %1.").arg(type));
         return r;
     }
-    if (type == u"DateTime" && (v.type() == T::DateTime || v.type() == T::DateTimeOffset))
+    if (type == QLatin1String("DateTime")
+        && (v.type() == T::DateTime || v.type() == T::DateTimeOffset))
         return ExpressionLibrary::convert(in, v, {type, {}, 0, false});
     castError(in, v, QLatin1String("System.") + type);
 }
@@ -1804,27 +1850,29 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
     const auto arg = [&](qsizetype i) {
         return args.value(i);
     };
-    if (type == u"String") {
-        if (m == u"IsNullOrEmpty" && argc == 1)
+    if (type == QLatin1String("String")) {
+        if (m == QLatin1String("IsNullOrEmpty") && argc == 1)
             return Value::fromBool(arg(0).isNull()
                                    || (arg(0).isString() && arg(0).stringValue().isEmpty()));
-        if (m == u"IsNullOrWhiteSpace" && argc == 1)
+        if (m == QLatin1String("IsNullOrWhiteSpace") && argc == 1)
             return Value::fromBool(
                     arg(0).isNull()
                     || (arg(0).isString() && arg(0).stringValue().trimmed().isEmpty()));
-        if (m == u"Join" && argc >= 2)
+        if (m == QLatin1String("Join") && argc >= 2)
             return str(joinValues(in, arg(0).toString(), spread(in, args, 1)));
-        if (m == u"Concat" && argc >= 1)
+        if (m == QLatin1String("Concat") && argc >= 1)
             return str(joinValues(in, QString(), spread(in, args, 0)));
-        if (m == u"Format" && argc >= 1)
+        if (m == QLatin1String("Format") && argc >= 1)
             return str(
                     compositeFormat(in, requireString(in, arg(0), "format"), spread(in, args, 1)));
-        if ((m == u"Equals" || m == u"Compare" || m == u"CompareOrdinal") && argc >= 2) {
+        if ((m == QLatin1String("Equals") || m == QLatin1String("Compare")
+             || m == QLatin1String("CompareOrdinal"))
+            && argc >= 2) {
             const Qt::CaseSensitivity cs
                     = argc >= 3 && arg(2).type() == T::Bool
                               ? (arg(2).boolValue() ? Qt::CaseInsensitive : Qt::CaseSensitive)
                               : caseOf(arg(2));
-            if (m == u"Equals")
+            if (m == QLatin1String("Equals"))
                 return Value::fromBool(
                         arg(0).isNull()
                                 ? arg(1).isNull()
@@ -1834,45 +1882,46 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             return Value::fromInt(c < 0 ? -1 : c > 0 ? 1 : 0);
         }
     }
-    if ((m == u"Parse" || m == u"TryParse")
-        && (isNumericType(type) || type == u"Boolean" || type == u"DateTime"
-            || type == u"DateTimeOffset" || type == u"TimeSpan" || type == u"Guid")) {
-        if (type == u"DateTimeOffset" && m == u"Parse" && argc >= 1) {
+    if ((m == QLatin1String("Parse") || m == QLatin1String("TryParse"))
+        && (isNumericType(type) || type == QLatin1String("Boolean")
+            || type == QLatin1String("DateTime") || type == QLatin1String("DateTimeOffset")
+            || type == QLatin1String("TimeSpan") || type == QLatin1String("Guid"))) {
+        if (type == QLatin1String("DateTimeOffset") && m == QLatin1String("Parse") && argc >= 1) {
             bool ok;
             const Value v = parsePrimitive(type, requireString(in, arg(0), "input"), &ok);
             if (!ok)
                 in.raise(kFormatException, parseFailureMessage(type, arg(0).stringValue()));
             return v;
         }
-        return parseCall(in, type, args, m == u"TryParse");
+        return parseCall(in, type, args, m == QLatin1String("TryParse"));
     }
-    if (type == u"Char" && argc == 1 && arg(0).type() == T::Char) {
+    if (type == QLatin1String("Char") && argc == 1 && arg(0).type() == T::Char) {
         const QChar c(arg(0).charValue());
-        if (m == u"IsLetter")
+        if (m == QLatin1String("IsLetter"))
             return Value::fromBool(c.isLetter());
-        if (m == u"IsDigit")
+        if (m == QLatin1String("IsDigit"))
             return Value::fromBool(c.isDigit());
-        if (m == u"IsLetterOrDigit")
+        if (m == QLatin1String("IsLetterOrDigit"))
             return Value::fromBool(c.isLetterOrNumber());
-        if (m == u"IsWhiteSpace")
+        if (m == QLatin1String("IsWhiteSpace"))
             return Value::fromBool(c.isSpace());
-        if (m == u"IsUpper")
+        if (m == QLatin1String("IsUpper"))
             return Value::fromBool(c.isUpper());
-        if (m == u"IsLower")
+        if (m == QLatin1String("IsLower"))
             return Value::fromBool(c.isLower());
-        if (m == u"ToUpper")
+        if (m == QLatin1String("ToUpper"))
             return Value::fromChar(c.toUpper().unicode());
-        if (m == u"ToLower")
+        if (m == QLatin1String("ToLower"))
             return Value::fromChar(c.toLower().unicode());
     }
-    if (type == u"Convert") {
-        if (m == u"ToBase64String" && argc >= 1) {
+    if (type == QLatin1String("Convert")) {
+        if (m == QLatin1String("ToBase64String") && argc >= 1) {
             QByteArray b = requireBytes(in, arg(0));
             if (argc == 3)
                 b = b.mid(requireInt(in, arg(1)), requireInt(in, arg(2)));
             return str(QString::fromLatin1(b.toBase64()));
         }
-        if (m == u"FromBase64String" && argc == 1) {
+        if (m == QLatin1String("FromBase64String") && argc == 1) {
             const QString text = requireString(in, arg(0), "s");
             QString compact = text;
             compact.remove(u' ').remove(u'\n').remove(u'\r').remove(u'\t');
@@ -1885,9 +1934,9 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
                                         "or an illegal character among the padding characters."));
             return bytesValue(*decoded);
         }
-        if (m == u"ToHexString" && argc >= 1)
+        if (m == QLatin1String("ToHexString") && argc >= 1)
             return str(QString::fromLatin1(requireBytes(in, arg(0)).toHex()).toUpper());
-        if (m == u"FromHexString" && argc == 1) {
+        if (m == QLatin1String("FromHexString") && argc == 1) {
             const QString text = requireString(in, arg(0), "s");
             if (text.size() % 2
                 || !QRegularExpression(QStringLiteral("^[0-9a-fA-F]*$")).match(text).hasMatch())
@@ -1910,40 +1959,41 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
                                                         {"ToUInt64", "UInt64"},
                                                         {"ToSingle", "Single"}};
         if (targets.contains(m) && argc >= 1) {
-            if (m == u"ToString" && argc == 2 && !arg(1).isIntegral())
+            if (m == QLatin1String("ToString") && argc == 2 && !arg(1).isIntegral())
                 return str(format(in, arg(0), arg(1).toString()));
             return convertTo(in, targets.value(m), arg(0), args);
         }
     }
-    if (type == u"DateTime") {
-        if (m == u"DaysInMonth" && argc == 2)
+    if (type == QLatin1String("DateTime")) {
+        if (m == QLatin1String("DaysInMonth") && argc == 2)
             return Value::fromInt(QDate(int(requireInt(in, arg(0))), int(requireInt(in, arg(1))), 1)
                                           .daysInMonth());
-        if (m == u"IsLeapYear" && argc == 1)
+        if (m == QLatin1String("IsLeapYear") && argc == 1)
             return Value::fromBool(QDate::isLeapYear(int(requireInt(in, arg(0)))));
-        if (m == u"SpecifyKind" && argc == 2 && arg(0).type() == T::DateTime)
-            return Value::fromDateTime(arg(0).intValue(),
-                                       arg(1).toString() == u"Utc" ? Value::DateKind::Utc
-                                       : arg(1).toString() == u"Local"
-                                               ? Value::DateKind::Local
-                                               : Value::DateKind::Unspecified);
-        if (m == u"Compare" && argc == 2)
+        if (m == QLatin1String("SpecifyKind") && argc == 2 && arg(0).type() == T::DateTime)
+            return Value::fromDateTime(
+                    arg(0).intValue(),
+                    arg(1).toString() == QLatin1String("Utc")     ? Value::DateKind::Utc
+                    : arg(1).toString() == QLatin1String("Local") ? Value::DateKind::Local
+                                                                  : Value::DateKind::Unspecified);
+        if (m == QLatin1String("Compare") && argc == 2)
             return Value::fromInt(arg(0).intValue() < arg(1).intValue()   ? -1
                                   : arg(0).intValue() > arg(1).intValue() ? 1
                                                                           : 0);
     }
-    if (type == u"DateTimeOffset" && argc == 1
-        && (m == u"FromUnixTimeSeconds" || m == u"FromUnixTimeMilliseconds")) {
+    if (type == QLatin1String("DateTimeOffset") && argc == 1
+        && (m == QLatin1String("FromUnixTimeSeconds")
+            || m == QLatin1String("FromUnixTimeMilliseconds"))) {
         const qint64 v = requireInt(in, arg(0));
         return Value::fromDateTimeOffset(
                 DateTimeFormat::UnixEpochTicks
                         + v
-                                  * (m == u"FromUnixTimeSeconds"
+                                  * (m == QLatin1String("FromUnixTimeSeconds")
                                              ? DateTimeFormat::TicksPerSecond
                                              : DateTimeFormat::TicksPerMillisecond),
                 0);
     }
-    if (type == u"TimeSpan" && argc == 1) {
+    if (type == QLatin1String("TimeSpan") && argc == 1) {
         static const QHash<QString, qint64> units
                 = {{"FromSeconds", DateTimeFormat::TicksPerSecond},
                    {"FromMinutes", DateTimeFormat::TicksPerMinute},
@@ -1955,9 +2005,9 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             return Value::fromTimeSpan(
                     qint64(std::llround(requireNumber(in, arg(0)) * double(units.value(m)))));
     }
-    if (type == u"Guid" && m == u"NewGuid" && argc == 0)
+    if (type == QLatin1String("Guid") && m == QLatin1String("NewGuid") && argc == 0)
         return Value::fromGuid(QUuid::createUuid().toString(QUuid::WithoutBraces));
-    if (type == u"Math" && argc >= 1) {
+    if (type == QLatin1String("Math") && argc >= 1) {
         const Value a = arg(0);
         const bool real
                 = a.type() == T::Double || a.type() == T::Decimal
@@ -1965,7 +2015,7 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
         const auto num = [&](double d) {
             return a.type() == T::Decimal ? Value::fromDecimal(d) : Value::fromDouble(d);
         };
-        if (m == u"Abs") {
+        if (m == QLatin1String("Abs")) {
             if (a.isIntegral()) {
                 if (a.type() == T::Int32 && a.intValue() == INT_MIN)
                     in.raise(QStringLiteral("System.OverflowException"),
@@ -1976,72 +2026,76 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             }
             return num(std::fabs(requireNumber(in, a)));
         }
-        if ((m == u"Max" || m == u"Min") && argc == 2) {
-            const bool pickFirst = m == u"Max" ? requireNumber(in, a) >= requireNumber(in, arg(1))
-                                               : requireNumber(in, a) <= requireNumber(in, arg(1));
+        if ((m == QLatin1String("Max") || m == QLatin1String("Min")) && argc == 2) {
+            const bool pickFirst = m == QLatin1String("Max")
+                                           ? requireNumber(in, a) >= requireNumber(in, arg(1))
+                                           : requireNumber(in, a) <= requireNumber(in, arg(1));
             const Value r = pickFirst ? a : arg(1);
             return real ? num(r.toDouble()) : r;
         }
-        if (m == u"Floor")
+        if (m == QLatin1String("Floor"))
             return num(std::floor(requireNumber(in, a)));
-        if (m == u"Ceiling")
+        if (m == QLatin1String("Ceiling"))
             return num(std::ceil(requireNumber(in, a)));
-        if (m == u"Truncate")
+        if (m == QLatin1String("Truncate"))
             return num(std::trunc(requireNumber(in, a)));
-        if (m == u"Round") {
+        if (m == QLatin1String("Round")) {
             const double d = requireNumber(in, a);
             const int digits = argc >= 2 && arg(1).isIntegral() ? int(arg(1).intValue()) : 0;
-            const bool away
-                    = args.last().isString() && args.last().stringValue() == u"AwayFromZero";
+            const bool away = args.last().isString()
+                              && args.last().stringValue() == QLatin1String("AwayFromZero");
             const double scale = std::pow(10.0, digits);
             const double r
                     = away ? std::round(d * scale) / scale : std::nearbyint(d * scale) / scale;
             return num(r);
         }
-        if (m == u"Pow" && argc == 2)
+        if (m == QLatin1String("Pow") && argc == 2)
             return Value::fromDouble(std::pow(requireNumber(in, a), requireNumber(in, arg(1))));
-        if (m == u"Sqrt")
+        if (m == QLatin1String("Sqrt"))
             return Value::fromDouble(std::sqrt(requireNumber(in, a)));
-        if (m == u"Log")
+        if (m == QLatin1String("Log"))
             return Value::fromDouble(argc == 2 ? std::log(requireNumber(in, a))
                                                          / std::log(requireNumber(in, arg(1)))
                                                : std::log(requireNumber(in, a)));
-        if (m == u"Log10")
+        if (m == QLatin1String("Log10"))
             return Value::fromDouble(std::log10(requireNumber(in, a)));
-        if (m == u"Exp")
+        if (m == QLatin1String("Exp"))
             return Value::fromDouble(std::exp(requireNumber(in, a)));
-        if (m == u"Sign")
+        if (m == QLatin1String("Sign"))
             return Value::fromInt(requireNumber(in, a) > 0 ? 1 : requireNumber(in, a) < 0 ? -1 : 0);
     }
-    if (type == u"Uri") {
-        if ((m == u"EscapeDataString" || m == u"EscapeUriString") && argc == 1) {
+    if (type == QLatin1String("Uri")) {
+        if ((m == QLatin1String("EscapeDataString") || m == QLatin1String("EscapeUriString"))
+            && argc == 1) {
             const QString s = requireString(in, arg(0), "stringToEscape");
-            return str(m == u"EscapeDataString" ? percentEncode(s)
-                                                : percentEncode(s, ":/?#[]@!$&'()*+,;="));
+            return str(m == QLatin1String("EscapeDataString")
+                               ? percentEncode(s)
+                               : percentEncode(s, ":/?#[]@!$&'()*+,;="));
         }
-        if (m == u"UnescapeDataString" && argc == 1)
+        if (m == QLatin1String("UnescapeDataString") && argc == 1)
             return str(QUrl::fromPercentEncoding(
                     requireString(in, arg(0), "stringToUnescape").toUtf8()));
-        if (m == u"IsWellFormedUriString" && argc == 2) {
+        if (m == QLatin1String("IsWellFormedUriString") && argc == 2) {
             const QUrl url(arg(0).toString(), QUrl::StrictMode);
-            const bool absolute = arg(1).toString() == u"Absolute";
+            const bool absolute = arg(1).toString() == QLatin1String("Absolute");
             return Value::fromBool(
                     url.isValid()
                     && (!absolute || (!url.scheme().isEmpty() && !url.host().isEmpty())));
         }
     }
-    if ((type == u"WebUtility" || type == u"HttpUtility") && argc == 1) {
+    if ((type == QLatin1String("WebUtility") || type == QLatin1String("HttpUtility"))
+        && argc == 1) {
         if (arg(0).isNull())
             return Value();
         const QString s = requireString(in, arg(0), "value");
-        if (m == u"UrlEncode")
+        if (m == QLatin1String("UrlEncode"))
             return str(
                     percentEncode(s, "-_.!*()").replace(QLatin1String("%20"), QLatin1String("+")));
-        if (m == u"UrlDecode")
+        if (m == QLatin1String("UrlDecode"))
             return str(QUrl::fromPercentEncoding(QString(s).replace(u'+', u' ').toUtf8()));
-        if (m == u"HtmlEncode")
+        if (m == QLatin1String("HtmlEncode"))
             return str(htmlEncode(s));
-        if (m == u"HtmlDecode") {
+        if (m == QLatin1String("HtmlDecode")) {
             QDomDocument doc;
             doc.setContent(QLatin1String("<x>")
                            + QString(s).replace(QLatin1String("&nbsp;"), QStringLiteral("\u00a0"))
@@ -2049,16 +2103,17 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             return str(doc.documentElement().isNull() ? s : doc.documentElement().text());
         }
     }
-    if (type == u"Regex" && argc >= 2) {
+    if (type == QLatin1String("Regex") && argc >= 2) {
         const QString input = requireString(in, arg(0), "input");
-        const QRegularExpression re = makeRegex(in,
-                                                requireString(in, arg(1), "pattern"),
-                                                regexOptions(args, m == u"Replace" ? 3 : 2));
-        if (m == u"IsMatch")
+        const QRegularExpression re
+                = makeRegex(in,
+                            requireString(in, arg(1), "pattern"),
+                            regexOptions(args, m == QLatin1String("Replace") ? 3 : 2));
+        if (m == QLatin1String("IsMatch"))
             return Value::fromBool(re.match(input).hasMatch());
-        if (m == u"Match")
+        if (m == QLatin1String("Match"))
             return matchRecord(re, re.match(input));
-        if (m == u"Matches") {
+        if (m == QLatin1String("Matches")) {
             QList<Value> matches;
             auto it = re.globalMatch(input);
             while (it.hasNext()) {
@@ -2068,20 +2123,21 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             return obj(ScriptArray::fromValues(
                     QStringLiteral("System.Text.RegularExpressions.Match"), matches));
         }
-        if (m == u"Replace" && argc >= 3)
+        if (m == QLatin1String("Replace") && argc >= 3)
             return regexReplace(in, input, re, arg(2));
-        if (m == u"Split")
+        if (m == QLatin1String("Split"))
             return stringArray(in, input.split(re));
     }
-    if (type == u"Regex" && argc == 1 && (m == u"Escape" || m == u"Unescape")) {
+    if (type == QLatin1String("Regex") && argc == 1
+        && (m == QLatin1String("Escape") || m == QLatin1String("Unescape"))) {
         const QString s = requireString(in, arg(0), "str");
-        if (m == u"Escape")
+        if (m == QLatin1String("Escape"))
             return str(QRegularExpression::escape(s));
         return str(QString(s).replace(QRegularExpression(QStringLiteral(R"(\\(.))")),
                                       QStringLiteral("\\1")));
     }
-    if (type == u"Array") {
-        if (m == u"Copy" && (argc == 3 || argc == 5)) {
+    if (type == QLatin1String("Array")) {
+        if (m == QLatin1String("Copy") && (argc == 3 || argc == 5)) {
             auto *src = arg(0).as<ScriptArray>();
             auto *dst = arg(argc == 3 ? 1 : 2).as<ScriptArray>();
             if (!src || !dst)
@@ -2100,35 +2156,36 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
                 dst->set(dstIndex + i, values.at(srcIndex + i));
             return Value();
         }
-        if ((m == u"Exists" || m == u"Find" || m == u"FindIndex" || m == u"TrueForAll"
-             || m == u"FindAll")
+        if ((m == QLatin1String("Exists") || m == QLatin1String("Find")
+             || m == QLatin1String("FindIndex") || m == QLatin1String("TrueForAll")
+             || m == QLatin1String("FindAll"))
             && argc == 2) {
             const QList<Value> items = enumerate(in, arg(0));
             QList<Value> found;
             for (qsizetype i = 0; i < items.size(); ++i) {
                 const bool hit = in.invoke(arg(1), {items.at(i)}).boolValue();
-                if (m == u"TrueForAll" && !hit)
+                if (m == QLatin1String("TrueForAll") && !hit)
                     return Value::fromBool(false);
-                if (hit && m == u"Exists")
+                if (hit && m == QLatin1String("Exists"))
                     return Value::fromBool(true);
-                if (hit && m == u"Find")
+                if (hit && m == QLatin1String("Find"))
                     return items.at(i);
-                if (hit && m == u"FindIndex")
+                if (hit && m == QLatin1String("FindIndex"))
                     return Value::fromInt(int(i));
                 if (hit)
                     found.append(items.at(i));
             }
-            if (m == u"FindAll")
+            if (m == QLatin1String("FindAll"))
                 return obj(ScriptArray::fromValues(arg(0).as<ScriptArray>()
                                                            ? arg(0).as<ScriptArray>()->elementType()
                                                            : QStringLiteral("Object"),
                                                    found));
-            return m == u"Exists"       ? Value::fromBool(false)
-                   : m == u"TrueForAll" ? Value::fromBool(true)
-                   : m == u"FindIndex"  ? Value::fromInt(-1)
-                                        : Value();
+            return m == QLatin1String("Exists")       ? Value::fromBool(false)
+                   : m == QLatin1String("TrueForAll") ? Value::fromBool(true)
+                   : m == QLatin1String("FindIndex")  ? Value::fromInt(-1)
+                                                      : Value();
         }
-        if (m == u"IndexOf" && argc == 2) {
+        if (m == QLatin1String("IndexOf") && argc == 2) {
             const QList<Value> items = enumerate(in, arg(0));
             for (qsizetype i = 0; i < items.size(); ++i) {
                 if (items.at(i).equals(arg(1)))
@@ -2136,7 +2193,7 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             }
             return Value::fromInt(-1);
         }
-        if (m == u"Reverse" && argc == 1) {
+        if (m == QLatin1String("Reverse") && argc == 1) {
             auto *a = arg(0).as<ScriptArray>();
             if (a) {
                 QList<Value> v = a->values();
@@ -2146,18 +2203,22 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             }
             return Value();
         }
-        if (m == u"Empty" && argc == 0)
+        if (m == QLatin1String("Empty") && argc == 0)
             return obj(std::make_shared<ScriptArray>(
                     typeArgument(call).isEmpty() ? QStringLiteral("Object") : typeArgument(call),
                     false));
     }
-    if (type == u"BitConverter") {
-        if ((m == u"ToInt32" || m == u"ToInt64" || m == u"ToInt16" || m == u"ToUInt16"
-             || m == u"ToUInt32")
+    if (type == QLatin1String("BitConverter")) {
+        if ((m == QLatin1String("ToInt32") || m == QLatin1String("ToInt64")
+             || m == QLatin1String("ToInt16") || m == QLatin1String("ToUInt16")
+             || m == QLatin1String("ToUInt32"))
             && argc == 2) {
             const QByteArray b = requireBytes(in, arg(0));
             const qint64 start = requireInt(in, arg(1));
-            const int width = m == u"ToInt64" ? 8 : (m == u"ToInt16" || m == u"ToUInt16") ? 2 : 4;
+            const int width = m == QLatin1String("ToInt64") ? 8
+                              : (m == QLatin1String("ToInt16") || m == QLatin1String("ToUInt16"))
+                                      ? 2
+                                      : 4;
             if (start < 0 || start + width > b.size())
                 in.raise(kArgumentException,
                          QStringLiteral("Destination array is not long enough to copy all the "
@@ -2165,18 +2226,18 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             if (width == 8)
                 return Value::fromLong(qFromLittleEndian<qint64>(b.constData() + start));
             if (width == 2)
-                return Value::fromInt(m == u"ToInt16"
+                return Value::fromInt(m == QLatin1String("ToInt16")
                                               ? qFromLittleEndian<qint16>(b.constData() + start)
                                               : qFromLittleEndian<quint16>(b.constData() + start));
-            if (m == u"ToUInt32")
+            if (m == QLatin1String("ToUInt32"))
                 return Value::fromLong(qFromLittleEndian<quint32>(b.constData() + start));
             return Value::fromInt(qFromLittleEndian<qint32>(b.constData() + start));
         }
-        if (m == u"ToString" && argc >= 1) {
+        if (m == QLatin1String("ToString") && argc >= 1) {
             const QByteArray b = requireBytes(in, arg(0));
             return str(QString::fromLatin1(b.toHex('-')).toUpper());
         }
-        if (m == u"GetBytes" && argc == 1) {
+        if (m == QLatin1String("GetBytes") && argc == 1) {
             QByteArray b;
             if (arg(0).type() == T::Int64) {
                 b.resize(8);
@@ -2190,33 +2251,37 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             return bytesValue(b);
         }
     }
-    if ((type == u"JObject" || type == u"JToken" || type == u"JArray") && argc >= 1) {
-        if (m == u"Parse")
+    if ((type == QLatin1String("JObject") || type == QLatin1String("JToken")
+         || type == QLatin1String("JArray"))
+        && argc >= 1) {
+        if (m == QLatin1String("Parse"))
             return obj(expectJsonType(in, parseJson(in, requireString(in, arg(0), "json")), type));
-        if (m == u"FromObject") {
+        if (m == QLatin1String("FromObject")) {
             const Value t = toJsonToken(in, arg(0));
-            if (type != u"JToken")
+            if (type != QLatin1String("JToken"))
                 expectJsonType(in, jsonOf(t), type);
             return t;
         }
     }
-    if (type == u"JsonConvert" && argc >= 1) {
-        if (m == u"SerializeObject") {
-            const bool indented
-                    = argc >= 2 && arg(1).isString() && arg(1).stringValue() == u"Indented";
+    if (type == QLatin1String("JsonConvert") && argc >= 1) {
+        if (m == QLatin1String("SerializeObject")) {
+            const bool indented = argc >= 2 && arg(1).isString()
+                                  && arg(1).stringValue() == QLatin1String("Indented");
             if (arg(0).isNull())
                 return str(QStringLiteral("null"));
             return str(jsonOf(toJsonToken(in, arg(0)))->toJson(indented));
         }
-        if (m == u"DeserializeObject") {
+        if (m == QLatin1String("DeserializeObject")) {
             const auto token = parseJson(in, requireString(in, arg(0), "value"));
             const QString target = typeArgument(call);
-            if (target.isEmpty() || target == u"JObject" || target == u"JToken"
-                || target == u"JArray" || target == u"Object")
-                return obj(target.isEmpty() || target == u"Object" || target == u"JToken"
+            if (target.isEmpty() || target == QLatin1String("JObject")
+                || target == QLatin1String("JToken") || target == QLatin1String("JArray")
+                || target == QLatin1String("Object"))
+                return obj(target.isEmpty() || target == QLatin1String("Object")
+                                           || target == QLatin1String("JToken")
                                    ? token
                                    : expectJsonType(in, token, target));
-            if (target == u"Dictionary" && token->type() == JsonToken::Type::Object) {
+            if (target == QLatin1String("Dictionary") && token->type() == JsonToken::Type::Object) {
                 auto d = std::make_shared<ScriptDictionary>();
                 for (const auto &p : token->children())
                     d->set(p->name(),
@@ -2227,15 +2292,16 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
             return fromJson(in, token, target);
         }
     }
-    if ((type == u"XDocument" || type == u"XElement") && m == u"Parse" && argc >= 1)
+    if ((type == QLatin1String("XDocument") || type == QLatin1String("XElement"))
+        && m == QLatin1String("Parse") && argc >= 1)
         return parseXml(
                 in, requireString(in, arg(0), "text"), QLatin1String("System.Xml.Linq.") + type);
-    if (hashAlgorithm(type) && m == u"Create" && argc == 0)
+    if (hashAlgorithm(type) && m == QLatin1String("Create") && argc == 0)
         return makeHash(type, type, {}, false);
-    if (hashAlgorithm(type) && m == u"HashData" && argc == 1)
+    if (hashAlgorithm(type) && m == QLatin1String("HashData") && argc == 1)
         return bytesValue(QCryptographicHash::hash(requireBytes(in, arg(0)), *hashAlgorithm(type)));
-    if (type == u"Enumerable") {
-        if (m == u"Range" && argc == 2) {
+    if (type == QLatin1String("Enumerable")) {
+        if (m == QLatin1String("Range") && argc == 2) {
             const qint64 start = requireInt(in, arg(0)), count = requireInt(in, arg(1));
             in.checkSize(count, false);
             QList<Value> items;
@@ -2243,16 +2309,17 @@ Value ExpressionLibrary::callStatic(ExpressionInterpreter &in,
                 items.append(Value::fromInt(qint32(start + i)));
             return obj(ScriptArray::fromValues(QStringLiteral("Int32"), items));
         }
-        if (m == u"Repeat" && argc == 2) {
+        if (m == QLatin1String("Repeat") && argc == 2) {
             const qint64 count = requireInt(in, arg(1));
             in.checkSize(count, false);
             return obj(
                     ScriptArray::fromValues(QStringLiteral("Object"), QList<Value>(count, arg(0))));
         }
-        if (m == u"Empty")
+        if (m == QLatin1String("Empty"))
             return obj(std::make_shared<ScriptArray>(QStringLiteral("Object"), false));
     }
-    if ((type == u"XmlReader" || type == u"XNode") || type == u"RSA" || type == u"Aes")
+    if ((type == QLatin1String("XmlReader") || type == QLatin1String("XNode"))
+        || type == QLatin1String("RSA") || type == QLatin1String("Aes"))
         notSupported(in, type + u'.' + m);
     in.raise(QStringLiteral("System.MissingMethodException"),
              QStringLiteral("'%1' does not contain a method '%2' taking %3 arguments")
@@ -2268,51 +2335,52 @@ Value dateComponent(In &in, const Value &v, const QString &name)
     int year, month, day, dow;
     DateTimeFormat::components(ticks, &year, &month, &day, &dow);
     const qint64 tod = ticks % DateTimeFormat::TicksPerDay;
-    if (name == u"Year")
+    if (name == QLatin1String("Year"))
         return Value::fromInt(year);
-    if (name == u"Month")
+    if (name == QLatin1String("Month"))
         return Value::fromInt(month);
-    if (name == u"Day")
+    if (name == QLatin1String("Day"))
         return Value::fromInt(day);
-    if (name == u"Hour")
+    if (name == QLatin1String("Hour"))
         return Value::fromInt(int(tod / (60 * DateTimeFormat::TicksPerMinute)));
-    if (name == u"Minute")
+    if (name == QLatin1String("Minute"))
         return Value::fromInt(int(tod / DateTimeFormat::TicksPerMinute % 60));
-    if (name == u"Second")
+    if (name == QLatin1String("Second"))
         return Value::fromInt(int(tod / DateTimeFormat::TicksPerSecond % 60));
-    if (name == u"Millisecond")
+    if (name == QLatin1String("Millisecond"))
         return Value::fromInt(int(tod / DateTimeFormat::TicksPerMillisecond % 1000));
-    if (name == u"Ticks")
+    if (name == QLatin1String("Ticks"))
         return Value::fromLong(ticks);
-    if (name == u"DayOfWeek") {
+    if (name == QLatin1String("DayOfWeek")) {
         static const char *const days[]
                 = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
         return str(QLatin1String(days[dow]));
     }
-    if (name == u"DayOfYear")
+    if (name == QLatin1String("DayOfYear"))
         return Value::fromInt(QDate(year, month, day).dayOfYear());
-    if (name == u"TimeOfDay")
+    if (name == QLatin1String("TimeOfDay"))
         return Value::fromTimeSpan(tod);
     if (v.type() == T::DateTime) {
-        if (name == u"Date")
+        if (name == QLatin1String("Date"))
             return Value::fromDateTime(ticks - tod, Value::DateKind(v.extra()));
-        if (name == u"Kind")
+        if (name == QLatin1String("Kind"))
             return str(v.extra() == 1   ? QStringLiteral("Utc")
                        : v.extra() == 2 ? QStringLiteral("Local")
                                         : QStringLiteral("Unspecified"));
     } else {
         const qint64 utc = ticks - qint64(v.extra()) * DateTimeFormat::TicksPerMinute;
-        if (name == u"Date")
+        if (name == QLatin1String("Date"))
             return Value::fromDateTime(ticks - tod, Value::DateKind::Unspecified);
-        if (name == u"UtcDateTime")
+        if (name == QLatin1String("UtcDateTime"))
             return Value::fromDateTime(utc, Value::DateKind::Utc);
-        if (name == u"DateTime" || name == u"LocalDateTime")
-            return Value::fromDateTime(name == u"DateTime" ? ticks : utc,
-                                       name == u"DateTime" ? Value::DateKind::Unspecified
-                                                           : Value::DateKind::Local);
-        if (name == u"Offset")
+        if (name == QLatin1String("DateTime") || name == QLatin1String("LocalDateTime"))
+            return Value::fromDateTime(name == QLatin1String("DateTime") ? ticks : utc,
+                                       name == QLatin1String("DateTime")
+                                               ? Value::DateKind::Unspecified
+                                               : Value::DateKind::Local);
+        if (name == QLatin1String("Offset"))
             return Value::fromTimeSpan(qint64(v.extra()) * DateTimeFormat::TicksPerMinute);
-        if (name == u"UtcTicks")
+        if (name == QLatin1String("UtcTicks"))
             return Value::fromLong(utc);
     }
     noMember(in, v, name);
@@ -2322,27 +2390,27 @@ Value timeSpanMember(In &in, const Value &v, const QString &name)
 {
     const qint64 t = v.intValue();
     const double d = double(t);
-    if (name == u"TotalSeconds")
+    if (name == QLatin1String("TotalSeconds"))
         return Value::fromDouble(d / DateTimeFormat::TicksPerSecond);
-    if (name == u"TotalMilliseconds")
+    if (name == QLatin1String("TotalMilliseconds"))
         return Value::fromDouble(d / DateTimeFormat::TicksPerMillisecond);
-    if (name == u"TotalMinutes")
+    if (name == QLatin1String("TotalMinutes"))
         return Value::fromDouble(d / DateTimeFormat::TicksPerMinute);
-    if (name == u"TotalHours")
+    if (name == QLatin1String("TotalHours"))
         return Value::fromDouble(d / (60.0 * DateTimeFormat::TicksPerMinute));
-    if (name == u"TotalDays")
+    if (name == QLatin1String("TotalDays"))
         return Value::fromDouble(d / DateTimeFormat::TicksPerDay);
-    if (name == u"Days")
+    if (name == QLatin1String("Days"))
         return Value::fromInt(int(t / DateTimeFormat::TicksPerDay));
-    if (name == u"Hours")
+    if (name == QLatin1String("Hours"))
         return Value::fromInt(int(t / (60 * DateTimeFormat::TicksPerMinute) % 24));
-    if (name == u"Minutes")
+    if (name == QLatin1String("Minutes"))
         return Value::fromInt(int(t / DateTimeFormat::TicksPerMinute % 60));
-    if (name == u"Seconds")
+    if (name == QLatin1String("Seconds"))
         return Value::fromInt(int(t / DateTimeFormat::TicksPerSecond % 60));
-    if (name == u"Milliseconds")
+    if (name == QLatin1String("Milliseconds"))
         return Value::fromInt(int(t / DateTimeFormat::TicksPerMillisecond % 1000));
-    if (name == u"Ticks")
+    if (name == QLatin1String("Ticks"))
         return Value::fromLong(t);
     noMember(in, v, name);
 }
@@ -2363,7 +2431,7 @@ std::shared_ptr<ScriptArray> toArray(In &in,
         element = a->elementType();
     else if (source.isString())
         element = QStringLiteral("Char");
-    if (!items.isEmpty() && element == u"Object") {
+    if (!items.isEmpty() && element == QLatin1String("Object")) {
         const QString first = items.at(0).typeName();
         bool same = true;
         for (const Value &v : items)
@@ -2461,7 +2529,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
     QList<Value> items = ExpressionLibrary::enumerate(in, source);
     const Value fn = args.value(0);
     const bool hasFn = fn.as<ScriptFunction>() != nullptr;
-    if (m == u"Where" && hasFn) {
+    if (m == QLatin1String("Where") && hasFn) {
         QList<Value> out;
         for (const Value &v : items) {
             if (predicate(in, fn, v))
@@ -2469,32 +2537,33 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return obj(toArray(in, source, out, false));
     }
-    if (m == u"Select" && hasFn) {
+    if (m == QLatin1String("Select") && hasFn) {
         QList<Value> out;
         for (qsizetype i = 0; i < items.size(); ++i)
             out.append(in.invoke(fn, {items.at(i), Value::fromInt(int(i))}));
         return obj(toArray(in, Value(), out, false));
     }
-    if (m == u"SelectMany" && hasFn) {
+    if (m == QLatin1String("SelectMany") && hasFn) {
         QList<Value> out;
         for (const Value &v : items)
             out += ExpressionLibrary::enumerate(in, in.invoke(fn, {v}));
         return obj(toArray(in, Value(), out, false));
     }
-    if (m == u"Any" || m == u"All") {
+    if (m == QLatin1String("Any") || m == QLatin1String("All")) {
         if (argc == 0)
             return Value::fromBool(!items.isEmpty());
         for (const Value &v : items) {
             const bool hit = predicate(in, fn, v);
-            if (m == u"Any" && hit)
+            if (m == QLatin1String("Any") && hit)
                 return Value::fromBool(true);
-            if (m == u"All" && !hit)
+            if (m == QLatin1String("All") && !hit)
                 return Value::fromBool(false);
         }
-        return Value::fromBool(m == u"All");
+        return Value::fromBool(m == QLatin1String("All"));
     }
-    if (m == u"First" || m == u"FirstOrDefault" || m == u"Last" || m == u"LastOrDefault"
-        || m == u"Single" || m == u"SingleOrDefault") {
+    if (m == QLatin1String("First") || m == QLatin1String("FirstOrDefault")
+        || m == QLatin1String("Last") || m == QLatin1String("LastOrDefault")
+        || m == QLatin1String("Single") || m == QLatin1String("SingleOrDefault")) {
         QList<Value> matches;
         for (const Value &v : items) {
             if (!hasFn || predicate(in, fn, v))
@@ -2512,7 +2581,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return m.startsWith(QLatin1String("Last")) ? matches.last() : matches.first();
     }
-    if (m == u"Count") {
+    if (m == QLatin1String("Count")) {
         if (!hasFn)
             return Value::fromInt(int(items.size()));
         int count = 0;
@@ -2520,17 +2589,18 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
             count += predicate(in, fn, v) ? 1 : 0;
         return Value::fromInt(count);
     }
-    if (m == u"Sum" || m == u"Average" || m == u"Min" || m == u"Max") {
+    if (m == QLatin1String("Sum") || m == QLatin1String("Average") || m == QLatin1String("Min")
+        || m == QLatin1String("Max")) {
         QList<Value> values;
         for (const Value &v : items)
             values.append(hasFn ? in.invoke(fn, {v}) : v);
-        if (m == u"Min" || m == u"Max") {
+        if (m == QLatin1String("Min") || m == QLatin1String("Max")) {
             if (values.isEmpty())
                 in.raise(kInvalidOperation, QStringLiteral("Sequence contains no elements"));
             Value best = values.first();
             for (const Value &v : values) {
                 const int c = compareValues(v, best);
-                if ((m == u"Min" && c < 0) || (m == u"Max" && c > 0))
+                if ((m == QLatin1String("Min") && c < 0) || (m == QLatin1String("Max") && c > 0))
                     best = v;
             }
             return best;
@@ -2543,7 +2613,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
             sum += requireNumber(in, v);
             isum += v.isIntegral() ? v.intValue() : 0;
         }
-        if (m == u"Average") {
+        if (m == QLatin1String("Average")) {
             if (values.isEmpty())
                 in.raise(kInvalidOperation, QStringLiteral("Sequence contains no elements"));
             return Value::fromDouble(sum / double(values.size()));
@@ -2553,7 +2623,8 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
                                                       : Value::fromInt(qint32(isum));
         return Value::fromDouble(sum);
     }
-    if ((m == u"OrderBy" || m == u"OrderByDescending" || m == u"ThenBy" || m == u"ThenByDescending")
+    if ((m == QLatin1String("OrderBy") || m == QLatin1String("OrderByDescending")
+         || m == QLatin1String("ThenBy") || m == QLatin1String("ThenByDescending"))
         && hasFn) {
         QList<QPair<Value, Value>> keyed;
         for (const Value &v : items)
@@ -2568,9 +2639,10 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
             out.append(p.second);
         return obj(toArray(in, source, out, false));
     }
-    if (m == u"ToArray" || m == u"ToList" || m == u"AsEnumerable" || m == u"Cast")
-        return obj(toArray(in, source, items, m == u"ToList"));
-    if (m == u"OfType") {
+    if (m == QLatin1String("ToArray") || m == QLatin1String("ToList")
+        || m == QLatin1String("AsEnumerable") || m == QLatin1String("Cast"))
+        return obj(toArray(in, source, items, m == QLatin1String("ToList")));
+    if (m == QLatin1String("OfType")) {
         QList<Value> out;
         const ExpressionType type = call->typeArguments.value(0);
         for (const Value &v : items) {
@@ -2579,7 +2651,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return obj(toArray(in, Value(), out, false));
     }
-    if (m == u"ToDictionary" && hasFn) {
+    if (m == QLatin1String("ToDictionary") && hasFn) {
         auto d = std::make_shared<ScriptDictionary>();
         for (const Value &v : items) {
             const Value key = in.invoke(fn, {v});
@@ -2591,45 +2663,49 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return obj(d);
     }
-    if (m == u"Distinct" || m == u"Union" || m == u"Concat" || m == u"Except" || m == u"Intersect"
-        || m == u"Append" || m == u"Prepend") {
-        QList<Value> other = argc >= 1 && (m != u"Append" && m != u"Prepend")
-                                     ? ExpressionLibrary::enumerate(in, args.at(0))
-                                     : QList<Value>();
-        if (m == u"Append")
+    if (m == QLatin1String("Distinct") || m == QLatin1String("Union")
+        || m == QLatin1String("Concat") || m == QLatin1String("Except")
+        || m == QLatin1String("Intersect") || m == QLatin1String("Append")
+        || m == QLatin1String("Prepend")) {
+        QList<Value> other
+                = argc >= 1 && (m != QLatin1String("Append") && m != QLatin1String("Prepend"))
+                          ? ExpressionLibrary::enumerate(in, args.at(0))
+                          : QList<Value>();
+        if (m == QLatin1String("Append"))
             return obj(toArray(in, source, items << args.value(0), false));
-        if (m == u"Prepend") {
+        if (m == QLatin1String("Prepend")) {
             items.prepend(args.value(0));
             return obj(toArray(in, source, items, false));
         }
-        if (m == u"Concat")
+        if (m == QLatin1String("Concat"))
             return obj(toArray(in, source, items + other, false));
         QList<Value> out;
         const auto contains = [](const QList<Value> &list, const Value &v) {
             return std::any_of(
                     list.begin(), list.end(), [&](const Value &x) { return x.equals(v); });
         };
-        const QList<Value> all = m == u"Union" ? items + other : items;
+        const QList<Value> all = m == QLatin1String("Union") ? items + other : items;
         for (const Value &v : all) {
             if (contains(out, v))
                 continue;
-            if (m == u"Except" && contains(other, v))
+            if (m == QLatin1String("Except") && contains(other, v))
                 continue;
-            if (m == u"Intersect" && !contains(other, v))
+            if (m == QLatin1String("Intersect") && !contains(other, v))
                 continue;
             out.append(v);
         }
         return obj(toArray(in, source, out, false));
     }
-    if ((m == u"Skip" || m == u"Take") && argc == 1) {
+    if ((m == QLatin1String("Skip") || m == QLatin1String("Take")) && argc == 1) {
         const qint64 n = qMax<qint64>(0, requireInt(in, args.at(0)));
-        return obj(toArray(in, source, m == u"Skip" ? items.mid(n) : items.mid(0, n), false));
+        return obj(toArray(
+                in, source, m == QLatin1String("Skip") ? items.mid(n) : items.mid(0, n), false));
     }
-    if (m == u"Reverse" && argc == 0) {
+    if (m == QLatin1String("Reverse") && argc == 0) {
         std::reverse(items.begin(), items.end());
         return obj(toArray(in, source, items, false));
     }
-    if (m == u"Contains" && argc >= 1) {
+    if (m == QLatin1String("Contains") && argc >= 1) {
         const Qt::CaseSensitivity cs = caseOf(args.value(1));
         for (const Value &v : items) {
             if (cs == Qt::CaseInsensitive && v.isString() && args.at(0).isString()
@@ -2640,10 +2716,11 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return Value::fromBool(false);
     }
-    if ((m == u"ElementAt" || m == u"ElementAtOrDefault") && argc == 1) {
+    if ((m == QLatin1String("ElementAt") || m == QLatin1String("ElementAtOrDefault"))
+        && argc == 1) {
         const qint64 i = requireInt(in, args.at(0));
         if (i < 0 || i >= items.size()) {
-            if (m == u"ElementAtOrDefault")
+            if (m == QLatin1String("ElementAtOrDefault"))
                 return Value();
             in.raise(kOutOfRange,
                      QStringLiteral("Index was out of range. Must be non-negative and less than "
@@ -2651,7 +2728,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return items.at(i);
     }
-    if (m == u"Aggregate" && argc >= 1) {
+    if (m == QLatin1String("Aggregate") && argc >= 1) {
         if (argc == 1) {
             if (items.isEmpty())
                 in.raise(kInvalidOperation, QStringLiteral("Sequence contains no elements"));
@@ -2665,7 +2742,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
             acc = in.invoke(args.at(1), {acc, v});
         return argc == 3 ? in.invoke(args.at(2), {acc}) : acc;
     }
-    if (m == u"SequenceEqual" && argc == 1) {
+    if (m == QLatin1String("SequenceEqual") && argc == 1) {
         const QList<Value> other = ExpressionLibrary::enumerate(in, args.at(0));
         if (other.size() != items.size())
             return Value::fromBool(false);
@@ -2675,7 +2752,7 @@ Value linq(In &in, const Value &source, const ExpressionNode *call, QList<Value>
         }
         return Value::fromBool(true);
     }
-    if (m == u"DefaultIfEmpty")
+    if (m == QLatin1String("DefaultIfEmpty"))
         return obj(
                 toArray(in, source, items.isEmpty() ? QList<Value>{args.value(0)} : items, false));
     noMember(in, source, m, argc);
@@ -2700,14 +2777,14 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
                                       : QStringLiteral("Index and length must refer to a location "
                                                        "within the string. (Parameter 'length')"));
     };
-    if (m == u"Contains" && argc >= 1)
+    if (m == QLatin1String("Contains") && argc >= 1)
         return Value::fromBool(s.contains(text(0), caseOf(arg(1))));
-    if (m == u"StartsWith" && argc >= 1)
+    if (m == QLatin1String("StartsWith") && argc >= 1)
         return Value::fromBool(s.startsWith(text(0), caseOf(arg(1))));
-    if (m == u"EndsWith" && argc >= 1)
+    if (m == QLatin1String("EndsWith") && argc >= 1)
         return Value::fromBool(s.endsWith(text(0), caseOf(arg(1))));
-    if ((m == u"IndexOf" || m == u"LastIndexOf") && argc >= 1) {
-        const bool last = m == u"LastIndexOf";
+    if ((m == QLatin1String("IndexOf") || m == QLatin1String("LastIndexOf")) && argc >= 1) {
+        const bool last = m == QLatin1String("LastIndexOf");
         qsizetype from = last ? -1 : 0;
         Qt::CaseSensitivity cs = Qt::CaseSensitive;
         if (argc >= 2 && arg(1).isIntegral())
@@ -2721,7 +2798,7 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
         return Value::fromInt(
                 int(last ? s.lastIndexOf(text(0), from, cs) : s.indexOf(text(0), from, cs)));
     }
-    if (m == u"IndexOfAny" && argc >= 1) {
+    if (m == QLatin1String("IndexOfAny") && argc >= 1) {
         qsizetype best = -1;
         for (const Value &c : ExpressionLibrary::enumerate(in, arg(0))) {
             const qsizetype i = s.indexOf(QChar(c.charValue()));
@@ -2730,13 +2807,13 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
         }
         return Value::fromInt(int(best));
     }
-    if (m == u"Substring" && argc >= 1) {
+    if (m == QLatin1String("Substring") && argc >= 1) {
         const qint64 start = requireInt(in, arg(0));
         const qint64 length = argc >= 2 ? requireInt(in, arg(1)) : s.size() - start;
         range(start, length);
         return str(s.mid(start, length));
     }
-    if (m == u"Replace" && argc == 2) {
+    if (m == QLatin1String("Replace") && argc == 2) {
         const QString from = text(0);
         if (from.isEmpty())
             in.raise(kArgumentException,
@@ -2745,7 +2822,7 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
         in.checkSize(r.size(), true);
         return str(r);
     }
-    if (m == u"Split") {
+    if (m == QLatin1String("Split")) {
         QStringList separators;
         Qt::SplitBehavior behavior = Qt::KeepEmptyParts;
         bool trim = false;
@@ -2754,12 +2831,14 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
             if (a.type() == T::Char) {
                 separators.append(QString(QChar(a.charValue())));
             } else if (a.isString()
-                       && (a.stringValue() == u"RemoveEmptyEntries"
-                           || a.stringValue() == u"TrimEntries" || a.stringValue() == u"None")
+                       && (a.stringValue() == QLatin1String("RemoveEmptyEntries")
+                           || a.stringValue() == QLatin1String("TrimEntries")
+                           || a.stringValue() == QLatin1String("None"))
                        && &a == &args.last() && argc > 1) {
-                behavior = a.stringValue() == u"RemoveEmptyEntries" ? Qt::SkipEmptyParts
-                                                                    : Qt::KeepEmptyParts;
-                trim = a.stringValue() == u"TrimEntries";
+                behavior = a.stringValue() == QLatin1String("RemoveEmptyEntries")
+                                   ? Qt::SkipEmptyParts
+                                   : Qt::KeepEmptyParts;
+                trim = a.stringValue() == QLatin1String("TrimEntries");
             } else if (a.isString()) {
                 separators.append(a.stringValue());
             } else if (a.isIntegral()) {
@@ -2801,7 +2880,8 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
         }
         return stringArray(in, parts);
     }
-    if ((m == u"Trim" || m == u"TrimStart" || m == u"TrimEnd")) {
+    if ((m == QLatin1String("Trim") || m == QLatin1String("TrimStart")
+         || m == QLatin1String("TrimEnd"))) {
         QString chars;
         for (const Value &a : args)
             chars += a.type() == T::Char ? QString(QChar(a.charValue()))
@@ -2811,55 +2891,56 @@ Value stringMethod(In &in, const QString &s, const ExpressionNode *call, QList<V
             return chars.isEmpty() ? c.isSpace() : chars.contains(c);
         };
         qsizetype b = 0, e = s.size();
-        if (m != u"TrimEnd")
+        if (m != QLatin1String("TrimEnd"))
             while (b < e && strip(s.at(b)))
                 ++b;
-        if (m != u"TrimStart")
+        if (m != QLatin1String("TrimStart"))
             while (e > b && strip(s.at(e - 1)))
                 --e;
         return str(s.mid(b, e - b));
     }
-    if (m == u"ToLower" || m == u"ToLowerInvariant")
+    if (m == QLatin1String("ToLower") || m == QLatin1String("ToLowerInvariant"))
         return str(s.toLower());
-    if (m == u"ToUpper" || m == u"ToUpperInvariant")
+    if (m == QLatin1String("ToUpper") || m == QLatin1String("ToUpperInvariant"))
         return str(s.toUpper());
-    if ((m == u"PadLeft" || m == u"PadRight") && argc >= 1) {
+    if ((m == QLatin1String("PadLeft") || m == QLatin1String("PadRight")) && argc >= 1) {
         const qint64 width = requireInt(in, arg(0));
         in.checkSize(width, true);
         const QChar fill = argc >= 2 ? QChar(arg(1).charValue()) : QChar(u' ');
-        return str(m == u"PadLeft" ? s.rightJustified(width, fill) : s.leftJustified(width, fill));
+        return str(m == QLatin1String("PadLeft") ? s.rightJustified(width, fill)
+                                                 : s.leftJustified(width, fill));
     }
-    if (m == u"Insert" && argc == 2) {
+    if (m == QLatin1String("Insert") && argc == 2) {
         const qint64 i = requireInt(in, arg(0));
         range(i, 0);
         return str(QString(s).insert(i, text(1)));
     }
-    if (m == u"Remove" && argc >= 1) {
+    if (m == QLatin1String("Remove") && argc >= 1) {
         const qint64 i = requireInt(in, arg(0));
         const qint64 n = argc >= 2 ? requireInt(in, arg(1)) : s.size() - i;
         range(i, n);
         return str(QString(s).remove(i, n));
     }
-    if (m == u"ToCharArray")
+    if (m == QLatin1String("ToCharArray"))
         return obj(ScriptArray::fromValues(QStringLiteral("Char"),
                                            ExpressionLibrary::enumerate(in, str(s))));
-    if (m == u"Equals" && argc >= 1)
+    if (m == QLatin1String("Equals") && argc >= 1)
         return Value::fromBool(arg(0).isString()
                                && s.compare(arg(0).stringValue(), caseOf(arg(1))) == 0);
-    if (m == u"CompareTo" && argc == 1) {
+    if (m == QLatin1String("CompareTo") && argc == 1) {
         const int c = s.compare(arg(0).toString());
         return Value::fromInt(c < 0 ? -1 : c > 0 ? 1 : 0);
     }
-    if (m == u"ToString")
+    if (m == QLatin1String("ToString"))
         return str(s);
-    if (m == u"GetHashCode")
+    if (m == QLatin1String("GetHashCode"))
         return Value::fromInt(int(qHash(s)));
-    if (m == u"AsJwt")
+    if (m == QLatin1String("AsJwt"))
         return parseJwt(s);
-    if (m == u"AsBasic")
+    if (m == QLatin1String("AsBasic"))
         return parseBasic(s);
-    if ((m == u"TryParseJwt" || m == u"TryParseBasic") && argc == 1) {
-        args[0] = m == u"TryParseJwt" ? parseJwt(s) : parseBasic(s);
+    if ((m == QLatin1String("TryParseJwt") || m == QLatin1String("TryParseBasic")) && argc == 1) {
+        args[0] = m == QLatin1String("TryParseJwt") ? parseJwt(s) : parseBasic(s);
         return Value::fromBool(!args.at(0).isNull());
     }
     if (isLinq(m))
@@ -2878,7 +2959,7 @@ Value dictionaryGetOrDefault(In &in,
                        ? args.at(1)
                        : (t.isEmpty() ? Value()
                                       : ExpressionLibrary::defaultValue({t, {}, 0, false}));
-    if (t.isEmpty() || t == u"Object" || found->isNull())
+    if (t.isEmpty() || t == QLatin1String("Object") || found->isNull())
         return *found;
     // APIM: "throws an exception if the specified type does not match the actual type".
     const ExpressionType type{
@@ -2886,7 +2967,8 @@ Value dictionaryGetOrDefault(In &in,
     if (ExpressionLibrary::isInstance(*found, type))
         return *found;
     if (found->isIntegral() && isNumericType(t)
-        && (t == u"Int64" || t == u"Double" || t == u"Decimal"))
+        && (t == QLatin1String("Int64") || t == QLatin1String("Double")
+            || t == QLatin1String("Decimal")))
         return ExpressionLibrary::convert(in, *found, type);
     castError(
             in,
@@ -2902,11 +2984,12 @@ Value ExpressionLibrary::member(ExpressionInterpreter &in,
                                 const QString &name)
 {
     // Nullable<T>.Value / HasValue on a present value.
-    if (!receiver.isObject() && (name == u"Value" || name == u"HasValue"))
-        return name == u"Value" ? receiver : Value::fromBool(true);
+    if (!receiver.isObject()
+        && (name == QLatin1String("Value") || name == QLatin1String("HasValue")))
+        return name == QLatin1String("Value") ? receiver : Value::fromBool(true);
     switch (receiver.type()) {
     case T::String:
-        if (name == u"Length")
+        if (name == QLatin1String("Length"))
             return Value::fromInt(int(receiver.stringValue().size()));
         break;
     case T::DateTime:
@@ -2917,9 +3000,9 @@ Value ExpressionLibrary::member(ExpressionInterpreter &in,
     case T::Object:
         break;
     default:
-        if (name == u"HasValue")
+        if (name == QLatin1String("HasValue"))
             return Value::fromBool(true);
-        if (name == u"Value")
+        if (name == QLatin1String("Value"))
             return receiver;
         noMember(in, receiver, name);
     }
@@ -2929,25 +3012,25 @@ Value ExpressionLibrary::member(ExpressionInterpreter &in,
     switch (o->kind()) {
     case ScriptObject::Kind::Array: {
         const auto *a = static_cast<ScriptArray *>(o);
-        if (name == u"Length" || name == u"Count")
+        if (name == QLatin1String("Length") || name == QLatin1String("Count"))
             return Value::fromInt(int(a->size()));
         break;
     }
     case ScriptObject::Kind::Dictionary: {
         const auto *d = static_cast<ScriptDictionary *>(o);
-        if (name == u"Count")
+        if (name == QLatin1String("Count"))
             return Value::fromInt(int(d->size()));
-        if (name == u"Keys")
+        if (name == QLatin1String("Keys"))
             return obj(toArray(in, Value(), d->keys(), false));
-        if (name == u"Values")
+        if (name == QLatin1String("Values"))
             return obj(toArray(in, Value(), d->values(), false));
         break;
     }
     case ScriptObject::Kind::MultiMap: {
         const auto *h = static_cast<HeaderMap *>(o);
-        if (name == u"Count")
+        if (name == QLatin1String("Count"))
             return Value::fromInt(int(h->size()));
-        if (name == u"Keys") {
+        if (name == QLatin1String("Keys")) {
             QStringList keys;
             for (const auto &e : h->entries())
                 keys.append(e.first);
@@ -2957,74 +3040,76 @@ Value ExpressionLibrary::member(ExpressionInterpreter &in,
     }
     case ScriptObject::Kind::Json: {
         const auto token = std::static_pointer_cast<JsonToken>(receiver.objectPtr());
-        if (name == u"Count" && token->isContainer())
+        if (name == QLatin1String("Count") && token->isContainer())
             return Value::fromInt(int(token->count()));
-        if (name == u"Type")
+        if (name == QLatin1String("Type"))
             return str(token->tokenTypeName());
-        if (name == u"HasValues")
+        if (name == QLatin1String("HasValues"))
             return Value::fromBool(token->isContainer()
                                            ? token->count() > 0
                                            : token->type() == JsonToken::Type::Property);
-        if (name == u"First" || name == u"Last") {
+        if (name == QLatin1String("First") || name == QLatin1String("Last")) {
             if (!token->isContainer() && token->type() != JsonToken::Type::Property)
                 in.raise(kInvalidOperation,
                          QStringLiteral("Cannot access child value on %1.").arg(token->typeName()));
             const auto &children = token->children();
             return children.isEmpty() ? Value()
-                                      : obj(name == u"First" ? children.first() : children.last());
+                                      : obj(name == QLatin1String("First") ? children.first()
+                                                                           : children.last());
         }
-        if (name == u"Parent")
+        if (name == QLatin1String("Parent"))
             return obj(token->parent());
-        if (name == u"Root") {
+        if (name == QLatin1String("Root")) {
             auto root = token;
             while (root->parent())
                 root = root->parent();
             return obj(root);
         }
-        if (name == u"Name" && token->type() == JsonToken::Type::Property)
+        if (name == QLatin1String("Name") && token->type() == JsonToken::Type::Property)
             return str(token->name());
-        if (name == u"Value") {
+        if (name == QLatin1String("Value")) {
             if (token->type() == JsonToken::Type::Property)
                 return obj(token->propertyValue());
             if (token->isValue())
                 return token->scalar();
         }
-        if (name == u"Path")
+        if (name == QLatin1String("Path"))
             return str(QString());
         break;
     }
     case ScriptObject::Kind::StringBuilder:
-        if (name == u"Length")
+        if (name == QLatin1String("Length"))
             return Value::fromInt(int(static_cast<LibraryObject *>(o)->text.size()));
         break;
     case ScriptObject::Kind::Record: {
         const auto *r = static_cast<ScriptRecord *>(o);
         if (const Value *v = r->find(name))
             return *v;
-        if (name == u"Message" && r->typeName().endsWith(QLatin1String("Exception")))
+        if (name == QLatin1String("Message") && r->typeName().endsWith(QLatin1String("Exception")))
             return r->get(QStringLiteral("Message"));
         break;
     }
     case ScriptObject::Kind::Xml: {
         const QDomNode node = static_cast<LibraryObject *>(o)->node;
-        if (name == u"Root" || name == u"DocumentElement")
+        if (name == QLatin1String("Root") || name == QLatin1String("DocumentElement"))
             return xmlValue(node.isDocument() ? node.toDocument().documentElement()
                                               : node.ownerDocument().documentElement(),
-                            name == u"Root" ? QStringLiteral("System.Xml.Linq.XElement")
-                                            : QStringLiteral("System.Xml.XmlElement"));
-        if (name == u"Value" || name == u"InnerText")
+                            name == QLatin1String("Root")
+                                    ? QStringLiteral("System.Xml.Linq.XElement")
+                                    : QStringLiteral("System.Xml.XmlElement"));
+        if (name == QLatin1String("Value") || name == QLatin1String("InnerText"))
             return str(xmlInnerText(node));
-        if (name == u"Name")
+        if (name == QLatin1String("Name"))
             return node.nodeType() == QDomNode::ElementNode
                                    && o->typeName().startsWith(QLatin1String("System.Xml.Linq"))
                            ? xmlName(node)
                            : str(node.nodeName());
-        if (name == u"LocalName")
+        if (name == QLatin1String("LocalName"))
             return str(xmlLocal(node));
-        if (name == u"Parent")
+        if (name == QLatin1String("Parent"))
             return xmlValue(node.parentNode().isElement() ? node.parentNode() : QDomNode(),
                             o->typeName());
-        if (name == u"HasValue")
+        if (name == QLatin1String("HasValue"))
             return Value::fromBool(true);
         break;
     }
@@ -3050,9 +3135,9 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     };
     if (receiver.isNull()) {
         // Extension methods on a null string.
-        if (m == u"AsJwt" || m == u"AsBasic")
+        if (m == QLatin1String("AsJwt") || m == QLatin1String("AsBasic"))
             return Value();
-        if (m == u"TryParseJwt" || m == u"TryParseBasic") {
+        if (m == QLatin1String("TryParseJwt") || m == QLatin1String("TryParseBasic")) {
             args[0] = Value();
             return Value::fromBool(false);
         }
@@ -3060,21 +3145,21 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     }
     if (receiver.isString())
         return stringMethod(in, receiver.stringValue(), call, args);
-    if (m == u"ToString" && (!receiver.isObject() || argc <= 1)) {
+    if (m == QLatin1String("ToString") && (!receiver.isObject() || argc <= 1)) {
         if (receiver.as<JsonToken>() && argc >= 1 && arg(0).isString())
             return str(format(in, receiver, arg(0).stringValue()));
         if (!receiver.isObject() || receiver.object()->kind() != ScriptObject::Kind::Array)
             return str(format(in, receiver, argc ? arg(0).toString() : QString()));
         return str(receiver.typeName());
     }
-    if (m == u"Equals" && argc == 1)
+    if (m == QLatin1String("Equals") && argc == 1)
         return Value::fromBool(receiver.equals(arg(0)));
-    if (m == u"GetHashCode" && argc == 0) {
+    if (m == QLatin1String("GetHashCode") && argc == 0) {
         const QString text = receiver.isObject() ? QString::number(quintptr(receiver.object()))
                                                  : receiver.toString();
         return Value::fromInt(int(qHash(text)));
     }
-    if (m == u"CompareTo" && argc == 1)
+    if (m == QLatin1String("CompareTo") && argc == 1)
         return Value::fromInt(compareValues(receiver, arg(0)));
     switch (receiver.type()) {
     case T::DateTime:
@@ -3102,52 +3187,58 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
             return rebuild(receiver.intValue()
                            + qint64(std::llround(amount * double(units.value(m)))));
         }
-        if ((m == u"AddMonths" || m == u"AddYears") && argc == 1) {
+        if ((m == QLatin1String("AddMonths") || m == QLatin1String("AddYears")) && argc == 1) {
             const QDateTime dt = DateTimeFormat::dateTimeFromTicks(receiver.intValue());
             const int n = int(requireInt(in, arg(0)));
-            const QDateTime moved = m == u"AddMonths" ? dt.addMonths(n) : dt.addYears(n);
+            const QDateTime moved
+                    = m == QLatin1String("AddMonths") ? dt.addMonths(n) : dt.addYears(n);
             return rebuild(DateTimeFormat::ticksFromDateTime(moved)
                            + receiver.intValue() % DateTimeFormat::TicksPerMillisecond);
         }
-        if (m == u"Add" && argc == 1 && arg(0).type() == T::TimeSpan)
+        if (m == QLatin1String("Add") && argc == 1 && arg(0).type() == T::TimeSpan)
             return rebuild(receiver.intValue() + arg(0).intValue());
-        if (m == u"Subtract" && argc == 1) {
+        if (m == QLatin1String("Subtract") && argc == 1) {
             if (arg(0).type() == T::TimeSpan)
                 return rebuild(receiver.intValue() - arg(0).intValue());
             return Value::fromTimeSpan(receiver.intValue() - arg(0).intValue());
         }
-        if (m == u"ToUniversalTime" || m == u"ToLocalTime") {
+        if (m == QLatin1String("ToUniversalTime") || m == QLatin1String("ToLocalTime")) {
             if (receiver.type() == T::DateTimeOffset)
                 return Value::fromDateTimeOffset(receiver.intValue()
                                                          - qint64(receiver.extra())
                                                                    * DateTimeFormat::TicksPerMinute,
                                                  0);
             return Value::fromDateTime(receiver.intValue(),
-                                       m == u"ToUniversalTime" ? Value::DateKind::Utc
-                                                               : Value::DateKind::Local);
+                                       m == QLatin1String("ToUniversalTime")
+                                               ? Value::DateKind::Utc
+                                               : Value::DateKind::Local);
         }
-        if ((m == u"ToUnixTimeSeconds" || m == u"ToUnixTimeMilliseconds")
+        if ((m == QLatin1String("ToUnixTimeSeconds")
+             || m == QLatin1String("ToUnixTimeMilliseconds"))
             && receiver.type() == T::DateTimeOffset) {
             const qint64 utc = receiver.intValue()
                                - qint64(receiver.extra()) * DateTimeFormat::TicksPerMinute
                                - DateTimeFormat::UnixEpochTicks;
-            const qint64 unit = m == u"ToUnixTimeSeconds" ? DateTimeFormat::TicksPerSecond
-                                                          : DateTimeFormat::TicksPerMillisecond;
+            const qint64 unit = m == QLatin1String("ToUnixTimeSeconds")
+                                        ? DateTimeFormat::TicksPerSecond
+                                        : DateTimeFormat::TicksPerMillisecond;
             return Value::fromLong(utc >= 0 ? utc / unit : -((-utc + unit - 1) / unit));
         }
         break;
     }
     case T::TimeSpan:
-        if ((m == u"Add" || m == u"Subtract") && argc == 1 && arg(0).type() == T::TimeSpan)
-            return Value::fromTimeSpan(m == u"Add" ? receiver.intValue() + arg(0).intValue()
-                                                   : receiver.intValue() - arg(0).intValue());
-        if (m == u"Duration")
+        if ((m == QLatin1String("Add") || m == QLatin1String("Subtract")) && argc == 1
+            && arg(0).type() == T::TimeSpan)
+            return Value::fromTimeSpan(m == QLatin1String("Add")
+                                               ? receiver.intValue() + arg(0).intValue()
+                                               : receiver.intValue() - arg(0).intValue());
+        if (m == QLatin1String("Duration"))
             return Value::fromTimeSpan(qAbs(receiver.intValue()));
-        if (m == u"Negate")
+        if (m == QLatin1String("Negate"))
             return Value::fromTimeSpan(-receiver.intValue());
         break;
     case T::Guid:
-        if (m == u"ToByteArray") {
+        if (m == QLatin1String("ToByteArray")) {
             const QUuid u(receiver.stringValue());
             QByteArray b(16, 0);
             qToLittleEndian<quint32>(u.data1, b.data());
@@ -3167,17 +3258,17 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     switch (o->kind()) {
     case ScriptObject::Kind::Array: {
         auto *a = static_cast<ScriptArray *>(o);
-        if (m == u"Add") {
+        if (m == QLatin1String("Add")) {
             add(in, receiver, args);
             return Value();
         }
         if (a->isList()) {
-            if (m == u"AddRange" && argc == 1) {
+            if (m == QLatin1String("AddRange") && argc == 1) {
                 for (const Value &v : enumerate(in, arg(0)))
                     add(in, receiver, {v});
                 return Value();
             }
-            if (m == u"Remove" && argc == 1) {
+            if (m == QLatin1String("Remove") && argc == 1) {
                 for (qsizetype i = 0; i < a->size(); ++i) {
                     if (a->at(i).equals(arg(0))) {
                         a->removeAt(i);
@@ -3186,24 +3277,24 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 }
                 return Value::fromBool(false);
             }
-            if ((m == u"RemoveAt" || m == u"Insert") && argc >= 1) {
+            if ((m == QLatin1String("RemoveAt") || m == QLatin1String("Insert")) && argc >= 1) {
                 const qint64 i = requireInt(in, arg(0));
-                if (i < 0 || i > a->size() || (m == u"RemoveAt" && i == a->size()))
+                if (i < 0 || i > a->size() || (m == QLatin1String("RemoveAt") && i == a->size()))
                     in.raise(
                             kOutOfRange,
                             QStringLiteral("Index was out of range. Must be non-negative and less "
                                            "than the size of the collection. (Parameter 'index')"));
-                if (m == u"RemoveAt")
+                if (m == QLatin1String("RemoveAt"))
                     a->removeAt(i);
                 else
                     a->insert(i, arg(1));
                 return Value();
             }
-            if (m == u"Clear") {
+            if (m == QLatin1String("Clear")) {
                 a->clear();
                 return Value();
             }
-            if (m == u"Sort" && argc == 0) {
+            if (m == QLatin1String("Sort") && argc == 0) {
                 std::stable_sort(
                         a->items().begin(), a->items().end(), [](const Value &x, const Value &y) {
                             return compareValues(x, y) < 0;
@@ -3211,20 +3302,21 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 return Value();
             }
         }
-        if (m == u"IndexOf" && argc == 1) {
+        if (m == QLatin1String("IndexOf") && argc == 1) {
             for (qsizetype i = 0; i < a->size(); ++i) {
                 if (a->at(i).equals(arg(0)))
                     return Value::fromInt(int(i));
             }
             return Value::fromInt(-1);
         }
-        if ((m == u"Exists" || m == u"Find" || m == u"FindAll" || m == u"FindIndex"
-             || m == u"TrueForAll")
+        if ((m == QLatin1String("Exists") || m == QLatin1String("Find")
+             || m == QLatin1String("FindAll") || m == QLatin1String("FindIndex")
+             || m == QLatin1String("TrueForAll"))
             && argc == 1) {
             QList<Value> staticArgs{receiver, arg(0)};
             return callStatic(in, QStringLiteral("Array"), call, staticArgs);
         }
-        if (m == u"Encrypt" || m == u"Decrypt")
+        if (m == QLatin1String("Encrypt") || m == QLatin1String("Decrypt"))
             notSupported(in, QStringLiteral("byte[].%1 (AES)").arg(m));
         if (isLinq(m))
             return linq(in, receiver, call, args);
@@ -3232,26 +3324,26 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     }
     case ScriptObject::Kind::Dictionary: {
         auto *d = static_cast<ScriptDictionary *>(o);
-        if (m == u"ContainsKey" && argc == 1)
+        if (m == QLatin1String("ContainsKey") && argc == 1)
             return Value::fromBool(d->contains(arg(0)));
-        if (m == u"GetValueOrDefault" && argc >= 1)
+        if (m == QLatin1String("GetValueOrDefault") && argc >= 1)
             return dictionaryGetOrDefault(in, d->find(arg(0)), call, args);
-        if (m == u"TryGetValue" && argc == 2) {
+        if (m == QLatin1String("TryGetValue") && argc == 2) {
             const Value *v = d->find(arg(0));
             args[1] = v ? *v : Value();
             return Value::fromBool(v != nullptr);
         }
-        if (m == u"Add" && argc == 2) {
+        if (m == QLatin1String("Add") && argc == 2) {
             add(in, receiver, args);
             return Value();
         }
-        if (m == u"Remove" && argc == 1)
+        if (m == QLatin1String("Remove") && argc == 1)
             return Value::fromBool(d->remove(arg(0)));
-        if (m == u"Clear") {
+        if (m == QLatin1String("Clear")) {
             d->clear();
             return Value();
         }
-        if (m == u"ContainsValue" && argc == 1)
+        if (m == QLatin1String("ContainsValue") && argc == 1)
             return Value::fromBool(std::any_of(d->values().begin(),
                                                d->values().end(),
                                                [&](const Value &v) { return v.equals(arg(0)); }));
@@ -3261,15 +3353,15 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     }
     case ScriptObject::Kind::MultiMap: {
         auto *h = static_cast<HeaderMap *>(o);
-        if (m == u"ContainsKey" && argc == 1)
+        if (m == QLatin1String("ContainsKey") && argc == 1)
             return Value::fromBool(h->contains(requireString(in, arg(0), "key")));
-        if (m == u"GetValueOrDefault" && argc >= 1) {
+        if (m == QLatin1String("GetValueOrDefault") && argc >= 1) {
             const QString key = requireString(in, arg(0), "key");
             if (!h->contains(key))
                 return argc >= 2 ? arg(1) : Value();
             return str(h->isSingleValued() ? h->values(key).value(0) : h->joined(key));
         }
-        if (m == u"TryGetValue" && argc == 2) {
+        if (m == QLatin1String("TryGetValue") && argc == 2) {
             const QString key = requireString(in, arg(0), "key");
             const bool found = h->contains(key);
             args[1] = !found                ? Value()
@@ -3277,13 +3369,13 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                                             : stringArray(in, h->values(key));
             return Value::fromBool(found);
         }
-        if (m == u"ToQueryString" || m == u"ToFormUrlEncodedContent") {
+        if (m == QLatin1String("ToQueryString") || m == QLatin1String("ToFormUrlEncodedContent")) {
             QStringList parts;
             for (const auto &[name, values] : h->entries()) {
                 for (const QString &v : values)
                     parts.append(percentEncode(name) + u'=' + percentEncode(v));
             }
-            if (m == u"ToQueryString")
+            if (m == QLatin1String("ToQueryString"))
                 return parts.isEmpty() ? Value() : str(u'?' + parts.join(u'&'));
             return str(parts.join(u'&'));
         }
@@ -3294,7 +3386,7 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     case ScriptObject::Kind::Body: {
         auto *body = static_cast<MessageBody *>(o);
         const bool preserve = boolArg(call, args, QStringLiteral("preserveContent"), 0);
-        if (m == u"As" || m == u"AsFormUrlEncodedContent") {
+        if (m == QLatin1String("As") || m == QLatin1String("AsFormUrlEncodedContent")) {
             if (body->isConsumed())
                 in.raise(kInvalidOperation,
                          QStringLiteral("The message body has already been read; use "
@@ -3302,7 +3394,7 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
             const QByteArray content = body->content();
             if (!preserve)
                 body->consume();
-            if (m == u"AsFormUrlEncodedContent") {
+            if (m == QLatin1String("AsFormUrlEncodedContent")) {
                 auto form = std::make_shared<HeaderMap>(false);
                 for (const QByteArray &pair : content.split('&')) {
                     if (pair.isEmpty())
@@ -3317,20 +3409,23 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 return obj(form);
             }
             const QString t = typeArgument(call);
-            if (t == u"String")
+            if (t == QLatin1String("String"))
                 return str(QString::fromUtf8(content));
-            if (t == u"Byte")
+            if (t == QLatin1String("Byte"))
                 return bytesValue(content);
-            if (t == u"JObject" || t == u"JArray" || t == u"JToken")
+            if (t == QLatin1String("JObject") || t == QLatin1String("JArray")
+                || t == QLatin1String("JToken"))
                 return obj(
-                        t == u"JToken"
+                        t == QLatin1String("JToken")
                                 ? parseJson(in, QString::fromUtf8(content))
                                 : expectJsonType(in, parseJson(in, QString::fromUtf8(content)), t));
-            if (t == u"XDocument" || t == u"XElement" || t == u"XNode")
-                return parseXml(in,
-                                QString::fromUtf8(content),
-                                QLatin1String("System.Xml.Linq.")
-                                        + (t == u"XNode" ? QStringLiteral("XElement") : t));
+            if (t == QLatin1String("XDocument") || t == QLatin1String("XElement")
+                || t == QLatin1String("XNode"))
+                return parseXml(
+                        in,
+                        QString::fromUtf8(content),
+                        QLatin1String("System.Xml.Linq.")
+                                + (t == QLatin1String("XNode") ? QStringLiteral("XElement") : t));
             in.raise(kNotSupported,
                      QStringLiteral("As<%1>() is not supported; use string, byte[], JObject, "
                                     "JArray, JToken, XNode, XElement or XDocument.")
@@ -3340,44 +3435,49 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     }
     case ScriptObject::Kind::Json: {
         const auto token = std::static_pointer_cast<JsonToken>(receiver.objectPtr());
-        if (m == u"Value" && argc <= 1) {
+        if (m == QLatin1String("Value") && argc <= 1) {
             const auto target = argc == 1 ? jsonOf(index(in, receiver, {arg(0)})) : token;
             const QString t
                     = typeArgument(call).isEmpty() ? QStringLiteral("Object") : typeArgument(call);
-            if (t == u"JToken" || t == u"JObject" || t == u"JArray")
+            if (t == QLatin1String("JToken") || t == QLatin1String("JObject")
+                || t == QLatin1String("JArray"))
                 return obj(target);
             return fromJson(in, target, t);
         }
-        if (m == u"ToObject" && argc == 0) {
+        if (m == QLatin1String("ToObject") && argc == 0) {
             const QString t = typeArgument(call);
-            if (t == u"Dictionary" || t == u"JObject")
-                return t == u"JObject" ? receiver : obj(nullptr);
+            if (t == QLatin1String("Dictionary") || t == QLatin1String("JObject"))
+                return t == QLatin1String("JObject") ? receiver : obj(nullptr);
             return fromJson(in, token, t.isEmpty() ? QStringLiteral("Object") : t);
         }
-        if ((m == u"Property" || m == u"GetValue") && argc == 1) {
+        if ((m == QLatin1String("Property") || m == QLatin1String("GetValue")) && argc == 1) {
             if (token->type() != JsonToken::Type::Object)
                 noMember(in, receiver, m, argc);
             const QString name = requireString(in, arg(0), "propertyName");
-            return obj(m == u"Property" ? token->property(name) : token->value(name));
+            return obj(m == QLatin1String("Property") ? token->property(name) : token->value(name));
         }
-        if (m == u"TryGetValue" && argc == 2 && token->type() == JsonToken::Type::Object) {
+        if (m == QLatin1String("TryGetValue") && argc == 2
+            && token->type() == JsonToken::Type::Object) {
             const auto v = token->value(requireString(in, arg(0), "propertyName"));
             args[1] = obj(v);
             return Value::fromBool(v != nullptr);
         }
-        if (m == u"ContainsKey" && argc == 1 && token->type() == JsonToken::Type::Object)
+        if (m == QLatin1String("ContainsKey") && argc == 1
+            && token->type() == JsonToken::Type::Object)
             return Value::fromBool(token->property(requireString(in, arg(0), "propertyName"))
                                    != nullptr);
-        if (m == u"Properties" || m == u"Children" || m == u"Values") {
+        if (m == QLatin1String("Properties") || m == QLatin1String("Children")
+            || m == QLatin1String("Values")) {
             QList<Value> items;
             for (const auto &c : token->children())
-                items.append(obj(m == u"Values" && c->type() == JsonToken::Type::Property
-                                         ? c->propertyValue()
-                                         : c));
+                items.append(
+                        obj(m == QLatin1String("Values") && c->type() == JsonToken::Type::Property
+                                    ? c->propertyValue()
+                                    : c));
             return obj(
                     ScriptArray::fromValues(QStringLiteral("Newtonsoft.Json.Linq.JToken"), items));
         }
-        if (m == u"SelectToken" && argc >= 1) {
+        if (m == QLatin1String("SelectToken") && argc >= 1) {
             bool ok = true;
             const auto found = token->selectToken(requireString(in, arg(0), "path"), &ok);
             if (!ok)
@@ -3390,11 +3490,11 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                                  .arg(arg(0).toString()));
             return obj(found);
         }
-        if (m == u"Add" || (m == u"AddFirst" && argc == 1)) {
+        if (m == QLatin1String("Add") || (m == QLatin1String("AddFirst") && argc == 1)) {
             add(in, receiver, args);
             return Value();
         }
-        if (m == u"Remove") {
+        if (m == QLatin1String("Remove")) {
             if (argc == 0)
                 return token->remove() ? Value()
                                        : (in.raise(kInvalidOperation,
@@ -3412,9 +3512,9 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 return Value::fromBool(false);
             }
         }
-        if (m == u"DeepClone")
+        if (m == QLatin1String("DeepClone"))
             return obj(token->deepClone());
-        if (m == u"Replace" && argc == 1 && token->parent()) {
+        if (m == QLatin1String("Replace") && argc == 1 && token->parent()) {
             const auto parent = token->parent();
             const auto replacement = jsonOf(toJsonToken(in, arg(0)));
             for (qsizetype i = 0; i < parent->count(); ++i) {
@@ -3427,7 +3527,7 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
             }
             return Value();
         }
-        if (m == u"Descendants") {
+        if (m == QLatin1String("Descendants")) {
             QList<Value> items;
             std::function<void(const std::shared_ptr<JsonToken> &)> walk
                     = [&](const std::shared_ptr<JsonToken> &t) {
@@ -3447,26 +3547,28 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     }
     case ScriptObject::Kind::StringBuilder: {
         auto *sb = static_cast<LibraryObject *>(o);
-        if (m == u"Append" || m == u"AppendLine" || m == u"AppendFormat") {
-            QString text
-                    = m == u"AppendFormat" ? compositeFormat(
-                              in, requireString(in, arg(0), "format"), spread(in, args, 1))
-                                           : (argc ? format(in, arg(0), QString()) : QString());
-            if (m == u"AppendLine")
+        if (m == QLatin1String("Append") || m == QLatin1String("AppendLine")
+            || m == QLatin1String("AppendFormat")) {
+            QString text = m == QLatin1String("AppendFormat")
+                                   ? compositeFormat(in,
+                                                     requireString(in, arg(0), "format"),
+                                                     spread(in, args, 1))
+                                   : (argc ? format(in, arg(0), QString()) : QString());
+            if (m == QLatin1String("AppendLine"))
                 text += QLatin1String("\r\n");
             in.checkSize(sb->text.size() + text.size(), true);
             sb->text += text;
             return receiver;
         }
-        if (m == u"Clear") {
+        if (m == QLatin1String("Clear")) {
             sb->text.clear();
             return receiver;
         }
-        if (m == u"Insert" && argc == 2) {
+        if (m == QLatin1String("Insert") && argc == 2) {
             sb->text.insert(requireInt(in, arg(0)), format(in, arg(1), QString()));
             return receiver;
         }
-        if (m == u"Replace" && argc == 2) {
+        if (m == QLatin1String("Replace") && argc == 2) {
             sb->text.replace(arg(0).toString(), arg(1).toString());
             return receiver;
         }
@@ -3474,7 +3576,7 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     }
     case ScriptObject::Kind::Random: {
         auto *r = static_cast<LibraryObject *>(o);
-        if (m == u"Next") {
+        if (m == QLatin1String("Next")) {
             const qint64 low = argc == 2 ? requireInt(in, arg(0)) : 0;
             const qint64 high = argc == 2   ? requireInt(in, arg(1))
                                 : argc == 1 ? requireInt(in, arg(0))
@@ -3485,13 +3587,13 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                                         "'minValue')"));
             return Value::fromInt(high == low ? int(low) : int(r->random.bounded(low, high)));
         }
-        if (m == u"NextDouble")
+        if (m == QLatin1String("NextDouble"))
             return Value::fromDouble(r->random.generateDouble());
         break;
     }
     case ScriptObject::Kind::Hash: {
         auto *h = static_cast<LibraryObject *>(o);
-        if (m == u"ComputeHash" && argc >= 1) {
+        if (m == QLatin1String("ComputeHash") && argc >= 1) {
             QByteArray data = requireBytes(in, arg(0));
             if (argc == 3)
                 data = data.mid(requireInt(in, arg(1)), requireInt(in, arg(2)));
@@ -3502,14 +3604,15 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 return bytesValue(QMessageAuthenticationCode::hash(data, h->key, *algorithm));
             return bytesValue(QCryptographicHash::hash(data, *algorithm));
         }
-        if (m == u"Dispose" || m == u"Clear" || m == u"Initialize")
+        if (m == QLatin1String("Dispose") || m == QLatin1String("Clear")
+            || m == QLatin1String("Initialize"))
             return Value();
         break;
     }
     case ScriptObject::Kind::Regex: {
         auto *r = static_cast<LibraryObject *>(o);
         QList<Value> staticArgs{arg(0), str(r->text)};
-        if (m == u"Replace")
+        if (m == QLatin1String("Replace"))
             staticArgs.append(arg(1));
         staticArgs.append(Value::fromInt(r->options));
         return callStatic(in, QStringLiteral("Regex"), call, staticArgs);
@@ -3518,9 +3621,9 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
         auto *x = static_cast<LibraryObject *>(o);
         QDomNode node = x->node;
         const QString name = argc >= 1 ? format(in, arg(0), QString()) : QString();
-        if (m == u"Descendants" || m == u"Elements") {
+        if (m == QLatin1String("Descendants") || m == QLatin1String("Elements")) {
             QList<Value> items;
-            if (m == u"Descendants") {
+            if (m == QLatin1String("Descendants")) {
                 xmlDescendants(node, name, items);
             } else {
                 const QDomNode parent = node.isDocument() ? node : node;
@@ -3532,18 +3635,18 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
             }
             return obj(ScriptArray::fromValues(QStringLiteral("System.Xml.Linq.XElement"), items));
         }
-        if (m == u"Element" && argc == 1) {
+        if (m == QLatin1String("Element") && argc == 1) {
             for (QDomNode c = node.firstChild(); !c.isNull(); c = c.nextSibling()) {
                 if (c.isElement() && (xmlLocal(c) == name || c.nodeName() == name))
                     return xmlValue(c, QStringLiteral("System.Xml.Linq.XElement"));
             }
             return Value();
         }
-        if ((m == u"Attribute" || m == u"GetAttribute") && argc == 1) {
+        if ((m == QLatin1String("Attribute") || m == QLatin1String("GetAttribute")) && argc == 1) {
             const QDomElement e = node.toElement();
             if (e.isNull() || !e.hasAttribute(name))
-                return m == u"GetAttribute" ? str(QString()) : Value();
-            if (m == u"GetAttribute")
+                return m == QLatin1String("GetAttribute") ? str(QString()) : Value();
+            if (m == QLatin1String("GetAttribute"))
                 return str(e.attribute(name));
             auto a = std::make_shared<ScriptRecord>(QStringLiteral("System.Xml.Linq.XAttribute"));
             a->set(QStringLiteral("Value"), str(e.attribute(name)));
@@ -3552,7 +3655,7 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                    str(name + QLatin1String("=\"") + e.attribute(name) + u'"'));
             return obj(a);
         }
-        if (m == u"LoadXml" && argc == 1) {
+        if (m == QLatin1String("LoadXml") && argc == 1) {
             QDomDocument doc;
             QString error;
             int line = 0, column = 0;
@@ -3565,7 +3668,8 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
             x->node = doc;
             return Value();
         }
-        if ((m == u"SelectSingleNode" || m == u"SelectNodes") && argc == 1) {
+        if ((m == QLatin1String("SelectSingleNode") || m == QLatin1String("SelectNodes"))
+            && argc == 1) {
             // XPath subset: absolute or relative child paths ("/a/b/c", "b/c", "//c").
             QString path = name;
             QList<QDomNode> current{node.isDocument() ? node : node};
@@ -3589,7 +3693,8 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                             next.append(lib(f)->node);
                     } else {
                         for (QDomNode k = c.firstChild(); !k.isNull(); k = k.nextSibling()) {
-                            if (k.isElement() && (k.nodeName() == step || step == u"*"))
+                            if (k.isElement()
+                                && (k.nodeName() == step || step == QLatin1String("*")))
                                 next.append(k);
                         }
                     }
@@ -3597,7 +3702,7 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 descendant = false;
                 current = next;
             }
-            if (m == u"SelectSingleNode")
+            if (m == QLatin1String("SelectSingleNode"))
                 return current.isEmpty()
                                ? Value()
                                : xmlValue(current.first(), QStringLiteral("System.Xml.XmlElement"));
@@ -3614,11 +3719,11 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
         const auto *r = static_cast<ScriptRecord *>(o);
         if (const Value *enc = r->find(QStringLiteral("$encoding"))) {
             const QString e = enc->stringValue();
-            if (m == u"GetBytes" && argc == 1) {
+            if (m == QLatin1String("GetBytes") && argc == 1) {
                 const QString s = requireString(in, arg(0), "s");
-                if (e == u"UTF8")
+                if (e == QLatin1String("UTF8"))
                     return bytesValue(s.toUtf8());
-                if (e == u"ASCII") {
+                if (e == QLatin1String("ASCII")) {
                     QByteArray b = s.toLatin1();
                     for (qsizetype i = 0; i < s.size(); ++i) {
                         if (s.at(i).unicode() > 127)
@@ -3629,26 +3734,28 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
                 return bytesValue(
                         QByteArray(reinterpret_cast<const char *>(s.utf16()), s.size() * 2));
             }
-            if (m == u"GetString" && argc >= 1) {
+            if (m == QLatin1String("GetString") && argc >= 1) {
                 QByteArray b = requireBytes(in, arg(0));
                 if (argc == 3)
                     b = b.mid(requireInt(in, arg(1)), requireInt(in, arg(2)));
-                if (e == u"Unicode")
+                if (e == QLatin1String("Unicode"))
                     return str(QString::fromUtf16(reinterpret_cast<const char16_t *>(b.constData()),
                                                   b.size() / 2));
-                return str(e == u"ASCII" ? QString::fromLatin1(b) : QString::fromUtf8(b));
+                return str(e == QLatin1String("ASCII") ? QString::fromLatin1(b)
+                                                       : QString::fromUtf8(b));
             }
         }
-        if (r->typeName() == u"System.Uri" && m == u"GetLeftPart" && argc == 1) {
+        if (r->typeName() == QLatin1String("System.Uri") && m == QLatin1String("GetLeftPart")
+            && argc == 1) {
             const QString part = arg(0).toString();
             const QString scheme
                     = r->get(QStringLiteral("Scheme")).toString() + QLatin1String("://");
-            if (part == u"Scheme")
+            if (part == QLatin1String("Scheme"))
                 return str(scheme);
             const QString authority = scheme + r->get(QStringLiteral("Authority")).toString();
-            if (part == u"Authority")
+            if (part == QLatin1String("Authority"))
                 return str(authority);
-            if (part == u"Path")
+            if (part == QLatin1String("Path"))
                 return str(authority + r->get(QStringLiteral("AbsolutePath")).toString());
             return str(authority + r->get(QStringLiteral("PathAndQuery")).toString());
         }
@@ -3772,7 +3879,7 @@ void ExpressionLibrary::setIndex(ExpressionInterpreter &in,
             in.raise(kIndexOutOfRange,
                      QStringLiteral("Index was outside the bounds of the array."));
         a->set(key.intValue(),
-               a->elementType() == u"Object" || value.isNull()
+               a->elementType() == QLatin1String("Object") || value.isNull()
                        ? value
                        : convert(in, value, {a->elementType(), {}, 0, false}));
         return;
@@ -3817,12 +3924,13 @@ void ExpressionLibrary::setMember(ExpressionInterpreter &in,
                                   const QString &name,
                                   const Value &value)
 {
-    if (auto *h = lib(receiver); h && h->kind() == ScriptObject::Kind::Hash && name == u"Key") {
+    if (auto *h = lib(receiver);
+        h && h->kind() == ScriptObject::Kind::Hash && name == QLatin1String("Key")) {
         h->key = requireBytes(in, value);
         return;
     }
     if (auto token = jsonOf(receiver);
-        token && token->type() == JsonToken::Type::Property && name == u"Value") {
+        token && token->type() == JsonToken::Type::Property && name == QLatin1String("Value")) {
         token->setPropertyValue(jsonOf(toJsonToken(in, value)));
         return;
     }

@@ -18,6 +18,10 @@ class ExpressionInterpreter;
 class ExpressionLibrary
 {
 public:
+    // Enum members (StringComparison.Ordinal, RegexOptions.IgnoreCase ...) and string.Empty:
+    // compile-time constants, folded by the compiler. Enum values are their names as strings
+    // (flags for RegexOptions).
+    static bool enumValue(const QString &type, const QString &name, Value *out);
     static Value staticMember(ExpressionInterpreter &in, const QString &type, const QString &name);
     static Value callStatic(ExpressionInterpreter &in,
                             const QString &type,

@@ -4,7 +4,7 @@
 qsizetype ScriptDictionary::indexOf(const Value &key) const
 {
     if (key.isString())
-        return m_index.value(hashKey(key.stringValue()), -1);
+        return indexOf(key.stringValue());
     for (qsizetype i = 0; i < m_keys.size(); ++i) {
         if (m_keys.at(i).equals(key))
             return i;
@@ -18,9 +18,25 @@ const Value *ScriptDictionary::find(const Value &key) const
     return i < 0 ? nullptr : &m_values.at(i);
 }
 
+qsizetype ScriptDictionary::indexOf(const QString &key) const
+{
+    // Policies hold a handful of variables: comparing strings beats hashing them.
+    if (m_keys.size() <= 16) {
+        const Qt::CaseSensitivity cs = m_caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive;
+        for (qsizetype i = 0; i < m_keys.size(); ++i) {
+            const Value &k = m_keys.at(i);
+            if (k.isString() && k.stringValue().size() == key.size()
+                && k.stringValue().compare(key, cs) == 0)
+                return i;
+        }
+        return -1;
+    }
+    return m_index.value(hashKey(key), -1);
+}
+
 const Value *ScriptDictionary::find(const QString &key) const
 {
-    const qsizetype i = m_index.value(hashKey(key), -1);
+    const qsizetype i = indexOf(key);
     return i < 0 ? nullptr : &m_values.at(i);
 }
 

@@ -42,6 +42,7 @@ public:
 
 private:
     qsizetype indexOf(const Value &key) const;
+    qsizetype indexOf(const QString &key) const;
     QString hashKey(const QString &key) const { return m_caseInsensitive ? key.toLower() : key; }
     void reindex();
 
