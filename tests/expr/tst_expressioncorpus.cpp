@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "expr/expressioncompiler.h"
+#include "expr/expressioncontext.h"
 #include "expr/expressionnames.h"
 #include "expr/namedvaluesubstitution.h"
 #include "policy/policyescaping.h"
@@ -80,6 +81,8 @@ private:
 private Q_SLOTS:
     void corpusCompiles();
     void invalidFileReportsEachLine();
+    void corpusEvaluatesWithoutCrashing();
+    void truncatedExpressionsNeverCrash();
     void corpusMembersAreKnown_data();
     void corpusMembersAreKnown();
 };
@@ -166,6 +169,54 @@ void tst_ExpressionCorpus::invalidFileReportsEachLine()
     // "" starts at column 67.
     QCOMPARE(r.diagnostics.first().range.begin.line, 17);
     QCOMPARE(r.diagnostics.first().range.begin.column, 67);
+}
+
+void tst_ExpressionCorpus::corpusEvaluatesWithoutCrashing()
+{
+    // Against an empty context most expressions raise (missing variables, null response): the
+    // point is that each one ends with a value or an evaluation error with a range.
+    int values = 0;
+    int errors = 0;
+    for (const QString &path : corpusFiles()) {
+        for (const Expression &e : expressionsOf(path)) {
+            const ExpressionCompileResult r
+                    = ExpressionCompiler::compile(substituted(e.code), e.start, e.file);
+            if (!r.ok())
+                continue;
+            ExpressionContext context;
+            context.request->body = std::make_shared<MessageBody>(QByteArray("{\"a\":1}"));
+            const EvaluationResult result = r.expression->evaluate(context);
+            if (result.ok()) {
+                ++values;
+            } else {
+                ++errors;
+                QVERIFY(result.error.range.isValid());
+                QVERIFY(!result.error.message.isEmpty());
+                QVERIFY(result.error.type.contains(u'.'));
+            }
+        }
+    }
+    QVERIFY(values > 30);
+    QVERIFY(errors > 30);
+}
+
+void tst_ExpressionCorpus::truncatedExpressionsNeverCrash()
+{
+    int compiled = 0;
+    for (const QString &path : corpusFiles()) {
+        for (const Expression &e : expressionsOf(path)) {
+            const QString code = substituted(e.code);
+            for (qsizetype cut = 2; cut < code.size(); cut += 5) {
+                const QString truncated
+                        = code.left(cut) + (code.startsWith(QLatin1String("@{")) ? u'}' : u')');
+                const ExpressionCompileResult r
+                        = ExpressionCompiler::compile(truncated, e.start, e.file);
+                QVERIFY(r.ok() || !r.diagnostics.isEmpty());
+                compiled += r.ok() ? 1 : 0;
+            }
+        }
+    }
+    QVERIFY(compiled > 0);
 }
 
 void tst_ExpressionCorpus::corpusMembersAreKnown_data()
