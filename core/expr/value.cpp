@@ -2,6 +2,11 @@
 #include "value.h"
 
 #include "datetimeformat.h"
+#include "httpurl.h"
+#include "jsontoken.h"
+#include "libraryobject.h"
+#include "messagebody.h"
+#include "scriptrecord.h"
 
 #include <cmath>
 
@@ -191,9 +196,34 @@ QString Value::toString() const
     case Type::TimeSpan:
         return DateTimeFormat::formatTimeSpan(m_n.i);
     case Type::Object:
-        return m_object->typeName();
+        return objectText();
     }
     return {};
+}
+
+QString Value::objectText() const
+{
+    switch (m_object->kind()) {
+    case ScriptObject::Kind::Json:
+        return static_cast<const JsonToken *>(m_object.get())->toString();
+    case ScriptObject::Kind::StringBuilder:
+        return static_cast<const LibraryObject *>(m_object.get())->text;
+    case ScriptObject::Kind::Url:
+        return static_cast<const HttpUrl *>(m_object.get())->toString();
+    case ScriptObject::Kind::Body:
+        return QString::fromUtf8(static_cast<const MessageBody *>(m_object.get())->content());
+    case ScriptObject::Kind::Record: {
+        const auto *r = static_cast<const ScriptRecord *>(m_object.get());
+        if (const Value *text = r->find(QStringLiteral("$text")))
+            return text->toString();
+        if (const Value *value = r->find(QStringLiteral("Value"));
+            value && r->typeName().contains(u"RegularExpressions"))
+            return value->toString();
+        return r->typeName();
+    }
+    default:
+        return m_object->typeName();
+    }
 }
 
 bool Value::equals(const Value &other) const

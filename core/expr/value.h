@@ -82,13 +82,17 @@ public:
 
     // "System.Int32", "System.String", "Newtonsoft.Json.Linq.JObject", ...
     QString typeName() const;
-    // .NET ToString() with the invariant culture ("True", "1.5", DateTime as "G" in en-US).
+    // .NET ToString() with the invariant culture ("True", "1.5", DateTime as "MM/dd/yyyy
+    // HH:mm:ss"); a JSON token as Newtonsoft writes it (indented), a StringBuilder's text, a URL.
+    // What the engine uses to turn an expression result into an attribute value or a body.
     QString toString() const;
     // Object.Equals semantics: same type and value for primitives, reference for objects
     // (numeric types compare by value across widths).
     bool equals(const Value &other) const;
 
 private:
+    QString objectText() const;
+
     Type m_type = Type::Null;
     qint32 m_extra = 0; // DateTime kind, DateTimeOffset offset
     union
