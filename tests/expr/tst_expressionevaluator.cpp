@@ -84,7 +84,36 @@ private:
 private Q_SLOTS:
     void evaluate_data();
     void evaluate();
+    void bodyIsConsumedForTheEngine();
+    void valueToStringForTheEngine();
 };
+
+void tst_ExpressionEvaluator::bodyIsConsumedForTheEngine()
+{
+    ExpressionContext context;
+    makeContext(context);
+    QCOMPARE(ExpressionTestHelpers::evaluate(QStringLiteral("@(context.Request.Body.As<JObject>()[\"count\"].ToString())"), context),
+             QStringLiteral("String:3"));
+    // The engine sees the consumed body: nothing is forwarded unless set-body replaces it.
+    QVERIFY(context.request->body->isConsumed());
+    QVERIFY(context.request->body->content().isEmpty());
+}
+
+void tst_ExpressionEvaluator::valueToStringForTheEngine()
+{
+    ExpressionContext context;
+    makeContext(context);
+    const auto value = [&](const char *code) {
+        return ExpressionCompiler::compile(QString::fromUtf8(code), {}, QString()).expression->evaluate(context).value;
+    };
+    QCOMPARE(value("@(new JObject(new JProperty(\"a\", 1)))").toString(), QStringLiteral("{\n  \"a\": 1\n}"));
+    QCOMPARE(value("@(JToken.Parse(\"\\\"s\\\"\"))").toString(), QStringLiteral("s"));
+    QCOMPARE(value("@(new StringBuilder(\"sb\"))").toString(), QStringLiteral("sb"));
+    QCOMPARE(value("@(context.Request.OriginalUrl)").toString(), QStringLiteral("https://gw.contoso.com:8443/api/echo?x=1"));
+    QCOMPARE(value("@(true)").toString(), QStringLiteral("True"));
+    QCOMPARE(value("@(1.5m)").toString(), QStringLiteral("1.5"));
+    QVERIFY(value("@(null)").toString().isNull());
+}
 
 void tst_ExpressionEvaluator::evaluate_data()
 {
@@ -281,6 +310,11 @@ void tst_ExpressionEvaluator::evaluate_data()
         "error:Newtonsoft.Json.JsonReaderException: Error reading JArray from JsonReader. Current "
         "JsonReader item is not an array: StartObject. Path '', line 1, position 1.");
     row("@(context.Request.Body.As<byte[]>(true).Length)", "Int32:86");
+    row("@{ var a = context.Request.Body.As<string>(); return context.Request.Body.As<string>(); }",
+        "error:System.InvalidOperationException: The message body has already been read; use As<T>(preserveContent: true) to read it more than once.");
+    row("@{ var a = context.Request.Body.As<string>(preserveContent: true); return context.Request.Body.As<JObject>()[\"count\"].ToString(); }",
+        "String:3");
+    row("@(context.Request.Body.AsFormUrlEncodedContent(preserveContent: true).Count)", "Int32:1");
     // JWT and basic credentials
     row("@(context.Request.Headers.GetValueOrDefault(\"Authorization\",\"\").AsJwt()?.Subject)",
         "String:alice");
