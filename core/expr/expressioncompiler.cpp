@@ -957,6 +957,7 @@ private:
             parseType(&n->type, false);
             expect(u")");
             n->children.push_back(unary());
+            n->flag = isBoxed(n->child(0));
             extend(n.get(), lastEnd());
             return n;
         }
@@ -970,6 +971,21 @@ private:
                          .arg(peek(1).text),
                  QStringLiteral("expr.unknown-type"));
         return postfix(primary());
+    }
+
+    // context.Variables values are typed object in C#: a cast to a value type unboxes, which
+    // requires the exact type ((int) of a long variable throws).
+    static bool isBoxed(const Node *n)
+    {
+        const Node *receiver = nullptr;
+        if (n->kind == Node::Kind::Index)
+            receiver = n->child(0);
+        else if (n->kind == Node::Kind::Call && n->name == u"GetValueOrDefault"
+                 && n->typeArguments.isEmpty())
+            receiver = n->child(0);
+        return receiver && receiver->kind == Node::Kind::Member
+               && receiver->id == ExpressionNames::Variables
+               && receiver->child(0)->kind == Node::Kind::Context;
     }
 
     void requireAssignable(const Node *n, const Tok &at)

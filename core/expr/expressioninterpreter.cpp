@@ -159,6 +159,12 @@ Value ExpressionInterpreter::eval(const Node *n)
     case Node::Kind::Cast: {
         const Value v = eval(n->child(0));
         m_current = n;
+        if (n->flag && !v.isNull() && !v.isObject() && !n->type.nullable
+            && !ExpressionLibrary::isInstance(v, n->type) && n->type.name != QLatin1String("Object")
+            && n->type.name != QLatin1String("String"))
+            raise(QStringLiteral("System.InvalidCastException"),
+                  QStringLiteral("Unable to cast object of type '%1' to type 'System.%2'.")
+                          .arg(v.typeName(), n->type.name));
         return ExpressionLibrary::convert(*this, v, n->type);
     }
     case Node::Kind::Is: {

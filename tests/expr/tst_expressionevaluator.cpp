@@ -92,7 +92,9 @@ void tst_ExpressionEvaluator::bodyIsConsumedForTheEngine()
 {
     ExpressionContext context;
     makeContext(context);
-    QCOMPARE(ExpressionTestHelpers::evaluate(QStringLiteral("@(context.Request.Body.As<JObject>()[\"count\"].ToString())"), context),
+    QCOMPARE(ExpressionTestHelpers::evaluate(
+                     QStringLiteral("@(context.Request.Body.As<JObject>()[\"count\"].ToString())"),
+                     context),
              QStringLiteral("String:3"));
     // The engine sees the consumed body: nothing is forwarded unless set-body replaces it.
     QVERIFY(context.request->body->isConsumed());
@@ -104,12 +106,16 @@ void tst_ExpressionEvaluator::valueToStringForTheEngine()
     ExpressionContext context;
     makeContext(context);
     const auto value = [&](const char *code) {
-        return ExpressionCompiler::compile(QString::fromUtf8(code), {}, QString()).expression->evaluate(context).value;
+        return ExpressionCompiler::compile(QString::fromUtf8(code), {}, QString())
+                .expression->evaluate(context)
+                .value;
     };
-    QCOMPARE(value("@(new JObject(new JProperty(\"a\", 1)))").toString(), QStringLiteral("{\n  \"a\": 1\n}"));
+    QCOMPARE(value("@(new JObject(new JProperty(\"a\", 1)))").toString(),
+             QStringLiteral("{\n  \"a\": 1\n}"));
     QCOMPARE(value("@(JToken.Parse(\"\\\"s\\\"\"))").toString(), QStringLiteral("s"));
     QCOMPARE(value("@(new StringBuilder(\"sb\"))").toString(), QStringLiteral("sb"));
-    QCOMPARE(value("@(context.Request.OriginalUrl)").toString(), QStringLiteral("https://gw.contoso.com:8443/api/echo?x=1"));
+    QCOMPARE(value("@(context.Request.OriginalUrl)").toString(),
+             QStringLiteral("https://gw.contoso.com:8443/api/echo?x=1"));
     QCOMPARE(value("@(true)").toString(), QStringLiteral("True"));
     QCOMPARE(value("@(1.5m)").toString(), QStringLiteral("1.5"));
     QVERIFY(value("@(null)").toString().isNull());
@@ -200,6 +206,15 @@ void tst_ExpressionEvaluator::evaluate_data()
         "error:System.InvalidCastException: Unable to cast object of type 'System.Int32' to type "
         "'System.String'.");
     row("@((bool)context.Variables[\"flag\"])", "Boolean:True");
+    row("@((int)context.Variables[\"big\"])",
+        "error:System.InvalidCastException: Unable to cast object of type 'System.Int64' to type "
+        "'System.Int32'.");
+    row("@((long)context.Variables[\"big\"])", "Int64:5000000000");
+    row("@((long)context.Variables[\"num\"])",
+        "error:System.InvalidCastException: Unable to cast object of type 'System.Int32' to type "
+        "'System.Int64'.");
+    row("@((long)(int)context.Variables[\"num\"])", "Int64:42");
+    row("@((int)context.Variables.GetValueOrDefault(\"num\"))", "Int32:42");
     row("@((JObject)context.Variables[\"json\"])",
         "JObject:{\"a\":1,\"b\":{\"c\":\"x\"},\"arr\":[1,2,3]}");
     row("@((JArray)context.Variables[\"json\"])",
@@ -311,8 +326,10 @@ void tst_ExpressionEvaluator::evaluate_data()
         "JsonReader item is not an array: StartObject. Path '', line 1, position 1.");
     row("@(context.Request.Body.As<byte[]>(true).Length)", "Int32:86");
     row("@{ var a = context.Request.Body.As<string>(); return context.Request.Body.As<string>(); }",
-        "error:System.InvalidOperationException: The message body has already been read; use As<T>(preserveContent: true) to read it more than once.");
-    row("@{ var a = context.Request.Body.As<string>(preserveContent: true); return context.Request.Body.As<JObject>()[\"count\"].ToString(); }",
+        "error:System.InvalidOperationException: The message body has already been read; use "
+        "As<T>(preserveContent: true) to read it more than once.");
+    row("@{ var a = context.Request.Body.As<string>(preserveContent: true); return "
+        "context.Request.Body.As<JObject>()[\"count\"].ToString(); }",
         "String:3");
     row("@(context.Request.Body.AsFormUrlEncodedContent(preserveContent: true).Count)", "Int32:1");
     // JWT and basic credentials
