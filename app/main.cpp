@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "expr/compilingexpressionchecker.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -16,7 +17,8 @@ int main(int argc, char *argv[])
         QFile err;
         out.open(stdout, QIODevice::WriteOnly);
         err.open(stderr, QIODevice::WriteOnly);
-        return CommandLine(&out, &err).run(QCoreApplication::arguments());
+        const CompilingExpressionChecker expressionChecker;
+        return CommandLine(&out, &err, &expressionChecker).run(QCoreApplication::arguments());
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("apim-designer"));

@@ -93,6 +93,13 @@ private Q_SLOTS:
         QTest::newRow("validate seed")
                 << QStringList{"validate", seed("00-default-api.xml")} << 0 << ""
                 << "";
+        QTest::newRow("validate expression errors")
+                << QStringList{"validate",
+                               QStringLiteral(APIM_SHARED_DIR "/policies/invalid/"
+                                                              "Call out to an HTTP endpoint and "
+                                                              "cache the response.policy.xml")}
+                << 1 << ":17:67: error: Syntax error"
+                << "";
         QTest::newRow("validate several") << QStringList{"validate",
                                                          seed("00-default-api.xml"),
                                                          seed("04-article-published-api.xml")}
