@@ -4,107 +4,109 @@
 <context>
     <name>DiagnosticModel</name>
     <message>
-        <location filename="../ui/diagnosticmodel.cpp" line="45"/>
+        <location filename="../ui/diagnosticmodel.cpp" line="44"/>
         <source>%1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: %3</translation>
     </message>
 </context>
 <context>
     <name>FlowDiagramScene</name>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="17"/>
-        <source>Inbound processing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/flowdiagramscene.cpp" line="19"/>
-        <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <source>Inbound processing</source>
+        <translation>Eingehende Verarbeitung</translation>
     </message>
     <message>
         <location filename="../ui/flowdiagramscene.cpp" line="21"/>
-        <source>Outbound processing</source>
-        <translation type="unfinished"></translation>
+        <source>Backend</source>
+        <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="22"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="23"/>
+        <source>Outbound processing</source>
+        <translation>Ausgehende Verarbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/flowdiagramscene.cpp" line="24"/>
         <source>On error</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Fehler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/flowdiagramscene.cpp" line="67"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="69"/>
         <source>… %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n weitere</numerusform>
+            <numerusform>… %n weitere</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="103"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="112"/>
         <source>Fragment</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragment</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="106"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="115"/>
         <source>Snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="165"/>
-        <location filename="../ui/flowdiagramscene.cpp" line="171"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="173"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="179"/>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="198"/>
-        <source>When any step fails, processing continues in on-error:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/flowdiagramscene.cpp" line="202"/>
+        <source>When a step fails,
+processing continues here:</source>
+        <translation>Schlägt ein Schritt fehl,
+geht es hier weiter:</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="225"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="228"/>
         <source>not in this document</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht in diesem Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="245"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="248"/>
         <source>policies of the enclosing scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien des umgebenden Bereichs</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="257"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="261"/>
         <source>count: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="258"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="262"/>
         <source>interval: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervall: %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="263"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="267"/>
         <source>while: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>solange: %1</translation>
     </message>
 </context>
 <context>
     <name>FlowDiagramView</name>
     <message>
-        <location filename="../ui/flowdiagramview.cpp" line="28"/>
+        <location filename="../ui/flowdiagramview.cpp" line="32"/>
         <source>The XML has errors: the diagram shows the last valid version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das XML enthält Fehler: Das Diagramm zeigt die letzte gültige Fassung.</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramview.cpp" line="110"/>
+        <location filename="../ui/flowdiagramview.cpp" line="127"/>
         <source>APIM policy flow</source>
-        <translation type="unfinished"></translation>
+        <translation>APIM-Richtlinienablauf</translation>
     </message>
 </context>
 <context>
     <name>FlowNodeItem</name>
     <message>
-        <location filename="../ui/flownodeitem.cpp" line="229"/>
+        <location filename="../ui/flownodeitem.cpp" line="230"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
 </context>
 <context>
@@ -112,199 +114,199 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="33"/>
         <source>Policy XML (*.xml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien-XML (*.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="54"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="91"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="98"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>Editor &amp;Font…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor-&amp;Schrift…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="123"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>&amp;Actual Size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>&amp;Fit Diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
         <source>Export Diagram as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als &amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Export Diagram as S&amp;VG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als S&amp;VG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>Open Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
-        <source>Save Policy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
-        <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="180"/>
+        <source>Save Policy</source>
+        <translation>Richtlinie speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Save Policy As</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>Export Diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
         <source>Editor Font</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor-Schrift</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>The policy has been modified. Save the changes?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie wurde geändert. Änderungen speichern?</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="269"/>
-        <source>%1[*] — APIM Policy Designer</source>
-        <translation type="unfinished"></translation>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
-        <source>No problems</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <source>%1[*] — APIM Policy Designer</source>
+        <translation>%1[*] — APIM Policy Designer</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="311"/>
-        <source>1 problem</source>
-        <translation type="unfinished"></translation>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="312"/>
+        <source>1 problem</source>
+        <translation>1 Problem</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>%1 problems</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Probleme</translation>
     </message>
 </context>
 <context>
@@ -312,12 +314,12 @@
     <message>
         <location filename="../app/main.cpp" line="33"/>
         <source>Designs and tests Azure API Management policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwirft und testet Azure-API-Management-Richtlinien.</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="36"/>
         <source>Policy XML file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Richtlinien-XML-Datei.</translation>
     </message>
 </context>
 </TS>
