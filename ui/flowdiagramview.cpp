@@ -2,6 +2,7 @@
 #include "flowdiagramview.h"
 
 #include "flowdiagramscene.h"
+#include "flownodeitem.h"
 
 #include <QImage>
 #include <QLabel>
@@ -75,7 +76,10 @@ void FlowDiagramView::fit()
     // Width decides: a long policy scrolls vertically rather than shrinking to unreadable.
     const qreal byWidth = viewport()->width() / content.width();
     setZoom(qMin(1.0, qMax(byWidth, 0.5)));
-    ensureVisible(QRectF(content.topLeft(), QSizeF(1, 1)), 0, 0);
+    if (const FlowNodeItem *selected = m_scene->selectedNode())
+        ensureVisible(selected);
+    else
+        ensureVisible(QRectF(content.topLeft(), QSizeF(1, 1)), 0, 0);
 }
 
 void FlowDiagramView::setZoom(qreal zoom)
@@ -88,6 +92,8 @@ void FlowDiagramView::setStale(bool stale)
 {
     m_banner->setVisible(stale);
     placeBanner();
+    // The banner takes its own strip above the diagram instead of hiding the top of it.
+    setViewportMargins(0, stale ? m_banner->height() : 0, 0, 0);
 }
 
 bool FlowDiagramView::isStale() const
@@ -157,7 +163,7 @@ void FlowDiagramView::resizeEvent(QResizeEvent *event)
 
 void FlowDiagramView::placeBanner()
 {
-    const QRect area = viewport()->geometry();
+    const QRect area = contentsRect();
     m_banner->setFixedWidth(area.width());
     m_banner->adjustSize();
     m_banner->move(area.topLeft());
