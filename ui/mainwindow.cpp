@@ -334,7 +334,6 @@ void MainWindow::readSettings()
     if (!settings.contains("window/geometry")) {
         resize(1500, 950);
         m_splitter->setSizes({620, 880});
-        resizeDocks({findChild<QDockWidget *>()}, {130}, Qt::Vertical);
     }
 }
 

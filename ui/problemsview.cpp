@@ -15,3 +15,8 @@ ProblemsView::ProblemsView(DiagnosticModel *model, QWidget *parent)
         Q_EMIT positionActivated(m_model->diagnostic(index).range.begin);
     });
 }
+
+QSize ProblemsView::sizeHint() const
+{
+    return {QListView::sizeHint().width(), fontMetrics().height() * 5 + 2 * frameWidth()};
+}

@@ -17,6 +17,9 @@ class ProblemsView final : public QListView
 public:
     explicit ProblemsView(DiagnosticModel *model, QWidget *parent = nullptr);
 
+    // A few rows: the dock should leave the room to the editor and the diagram.
+    QSize sizeHint() const override;
+
 Q_SIGNALS:
     void positionActivated(const SourcePosition &position);
 
