@@ -55,10 +55,13 @@ QStringList policyDetails(const PolicyNode &element)
         details.append(shortened(text));
     for (const PolicyNode *child : element.elements()) {
         const QString childText = child->textContent().trimmed();
-        const QString name = child->attribute(u"name");
+        // The attribute that tells siblings apart: a header's name, a status's code.
+        QString key = child->attribute(u"name");
+        if (key.isEmpty() && !child->attributes.isEmpty())
+            key = child->attributes.constFirst().value;
         QString line = child->name;
-        if (!name.isEmpty())
-            line += u' ' + name;
+        if (!key.isEmpty())
+            line += u' ' + shortened(key);
         if (!childText.isEmpty())
             line += QStringLiteral(": ") + shortened(childText);
         details.append(line);

@@ -4,6 +4,7 @@
 #include "flownodeitem.h"
 #include "policy/policyparser.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void selectNodeAtDoesNotReportBack();
     void fragmentIsDrawnAsOneContainer();
     void exportsPngAndSvg();
+    void corpusDiagramsAreConsistent_data();
+    void corpusDiagramsAreConsistent();
 
 private:
     static QStringList titles(const QList<FlowNodeItem *> &nodes);
@@ -180,6 +183,35 @@ void tst_FlowDiagramScene::exportsPngAndSvg()
     QVERIFY(content.contains("<svg"));
     QVERIFY(content.contains("forward-request"));
     QVERIFY(!view.exportPng(dir.filePath(QStringLiteral("missing/dir/flow.png"))));
+}
+
+void tst_FlowDiagramScene::corpusDiagramsAreConsistent_data()
+{
+    QTest::addColumn<QString>("fileName");
+    const QDir corpus(QStringLiteral(APIM_SHARED_DIR "/policies"));
+    for (const QString &file : corpus.entryList({QStringLiteral("*.xml")}, QDir::Files))
+        QTest::newRow(qPrintable(file)) << corpus.filePath(file);
+}
+
+// Every node is found again from its own start offset (the editor-to-diagram direction) and is
+// drawn inside its container.
+void tst_FlowDiagramScene::corpusDiagramsAreConsistent()
+{
+    QFETCH(QString, fileName);
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const PolicyParseResult result = PolicyParser::parse(file.readAll(), fileName);
+    QVERIFY(result.ok());
+    FlowDiagramScene scene;
+    scene.setPolicyDocument(result.document);
+    QVERIFY(!scene.nodes().isEmpty());
+    for (FlowNodeItem *node : scene.nodes()) {
+        if (node->range().isValid())
+            QCOMPARE(scene.nodeAt(node->range().begin.offset), node);
+        if (const QGraphicsItem *parent = node->parentItem())
+            QVERIFY(parent->sceneBoundingRect().contains(node->sceneBoundingRect()));
+        QVERIFY(node->boundingRect().width() > 0 && node->boundingRect().height() > 0);
+    }
 }
 
 QTEST_MAIN(tst_FlowDiagramScene)

@@ -7,6 +7,8 @@
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/State>
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 using namespace KSyntaxHighlighting;
@@ -62,6 +64,8 @@ private Q_SLOTS:
     void formats();
     void expressionEndsAtItsOwnParenthesis();
     void foldingRegionsPerElement();
+    void corpusHasNoErrorFormats_data();
+    void corpusHasNoErrorFormats();
 
 private:
     QString formatAt(const QString &text, int line, const QString &needle, int delta = 0);
@@ -169,6 +173,39 @@ void tst_PolicyHighlighting::foldingRegionsPerElement()
     QCOMPARE(lines.at(0).foldBegins, 1);
     QCOMPARE(lines.at(1).foldBegins, lines.at(1).foldEnds);
     QCOMPARE(lines.at(2).foldEnds, 1);
+}
+
+void tst_PolicyHighlighting::corpusHasNoErrorFormats_data()
+{
+    QTest::addColumn<QString>("fileName");
+    const QDir corpus(QStringLiteral(APIM_SHARED_DIR "/policies"));
+    const QStringList files = corpus.entryList({QStringLiteral("*.xml")}, QDir::Files);
+    QVERIFY(files.size() > 50);
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << corpus.filePath(file);
+    const QDir seeds(QStringLiteral(APIM_SHARED_DIR "/seed"));
+    for (const QString &file : seeds.entryList({QStringLiteral("*.xml")}, QDir::Files))
+        QTest::newRow(qPrintable(file)) << seeds.filePath(file);
+}
+
+// Real policies that APIM accepts must never show the error format: it would mean the definition
+// lost track of where an expression, a value or a tag ends.
+void tst_PolicyHighlighting::corpusHasNoErrorFormats()
+{
+    QFETCH(QString, fileName);
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    const auto lines = m_highlighter.highlight(text);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const qsizetype column = lines.at(i).formats.indexOf(QStringLiteral("Error"));
+        QVERIFY2(column < 0,
+                 qPrintable(QStringLiteral("%1:%2: %3")
+                                    .arg(i + 1)
+                                    .arg(column + 1)
+                                    .arg(text.split(u'\n').at(i))));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PolicyHighlighting)
