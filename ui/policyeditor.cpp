@@ -247,8 +247,9 @@ void PolicyEditor::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         updateGutterGeometry();
-    // Only the application palette: the editor sets its own palette from the theme below.
-    if (event->type() == QEvent::ApplicationPaletteChange)
+    // Qt 6 reports an application palette change as PaletteChange, as it does the editor's own
+    // setPalette in applyTheme: the flag tells them apart.
+    if (event->type() == QEvent::PaletteChange && !m_applyingTheme)
         applyTheme();
 }
 
@@ -261,7 +262,9 @@ void PolicyEditor::applyTheme()
     colors.setColor(QPalette::Text, QColor(theme.textColor(Theme::Normal)));
     colors.setColor(QPalette::Highlight, QColor(theme.editorColor(Theme::TextSelection)));
     colors.setColor(QPalette::HighlightedText, QColor(theme.textColor(Theme::Normal)));
+    m_applyingTheme = true;
     setPalette(colors);
+    m_applyingTheme = false;
     m_currentLineColor = QColor(theme.editorColor(Theme::CurrentLine));
     m_matchColor = QColor(theme.editorColor(Theme::BracketMatching));
     m_highlighter->rehighlight();

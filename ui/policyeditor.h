@@ -63,4 +63,5 @@ private:
     int m_structureRevision = -1;
     QColor m_currentLineColor;
     QColor m_matchColor;
+    bool m_applyingTheme = false;
 };

@@ -10,6 +10,8 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QFile>
+#include <QFileInfo>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void extraDiagnosticProvidersFeedTheProblems();
     void savesAtomicallyByteForByte();
     void germanTranslationIsCompiledIn();
+    void openedFilesAreRemembered();
 
 private:
     FlowNodeItem *retryNode() const;
@@ -225,6 +228,21 @@ void tst_MainWindow::germanTranslationIsCompiledIn()
     QCOMPARE(translator.translate("MainWindow", "&File"), QStringLiteral("&Datei"));
     QCOMPARE(translator.translate("FlowDiagramScene", "Inbound processing"),
              QStringLiteral("Eingehende Verarbeitung"));
+}
+
+void tst_MainWindow::openedFilesAreRemembered()
+{
+    QMenu *recent = nullptr;
+    for (QAction *action : m_window->menuBar()->actions()) {
+        for (QAction *item : action->menu()->actions()) {
+            if (item->menu() && item->text() == MainWindow::tr("Open &Recent"))
+                recent = item->menu();
+        }
+    }
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QCOMPARE(recent->actions().constFirst()->text(),
+             QDir::toNativeSeparators(QFileInfo(m_seed).absoluteFilePath()));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -4,6 +4,7 @@
 #include "policyeditorgutter.h"
 
 #include <KSyntaxHighlighting/Repository>
+#include <QApplication>
 #include <QTest>
 #include <QTextBlock>
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void matchesTagsFromTheStructure();
     void ignoresAStaleStructure();
     void selectRangeUnfoldsAndSelects();
+    void themeFollowsTheApplicationPalette();
 
 private:
     QList<QTextEdit::ExtraSelection> selectionsWith(
@@ -158,6 +160,27 @@ void tst_PolicyEditor::selectRangeUnfoldsAndSelects()
     m_editor->selectRange(SourceRange{{4, 13, begin}, {4, 32, end}});
     QCOMPARE(m_editor->textCursor().selectedText(), QStringLiteral("<forward-request />"));
     QVERIFY(m_editor->textCursor().block().isVisible());
+}
+
+void tst_PolicyEditor::themeFollowsTheApplicationPalette()
+{
+    // Inside a window, as in the designer; Qt delivers the palette change through the event loop.
+    QWidget window;
+    auto *editor = new PolicyEditor(m_repository, &window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(editor->palette().color(QPalette::Base).lightness() > 150);
+
+    const QPalette original = QApplication::palette();
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY(editor->palette().color(QPalette::Base).lightness() < 100);
+    QApplication::setPalette(original);
+    QTRY_VERIFY(editor->palette().color(QPalette::Base).lightness() > 150);
 }
 
 QTEST_MAIN(tst_PolicyEditor)
