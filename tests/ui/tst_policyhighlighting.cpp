@@ -139,6 +139,16 @@ void tst_PolicyHighlighting::formats_data()
                                                    << "Named Value";
     QTest::newRow("value before named value") << policy << 6 << "/api/Hello"
                                               << "Value";
+    const QString values = QStringLiteral(
+            "<set-variable name=\"a\" value=\"price @(5) {{tax}}\" other=\" @(1)\" />");
+    QTest::newRow("@( inside a literal") << values << 0 << "@(5)"
+                                         << "Value";
+    QTest::newRow("named value after a literal @(") << values << 0 << "{{tax}}"
+                                                    << "Named Value";
+    QTest::newRow("expression after spaces") << values << 0 << "@(1)"
+                                             << "Expression Delimiter";
+    QTest::newRow("attribute after expression") << values << 0 << "other"
+                                                << "Attribute";
 }
 
 void tst_PolicyHighlighting::formats()
