@@ -32,7 +32,7 @@
         <translation>Bei Fehler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/flowdiagramscene.cpp" line="69"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="72"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weitere</numerusform>
@@ -40,50 +40,50 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="112"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="115"/>
         <source>Fragment</source>
         <translation>Fragment</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="115"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="118"/>
         <source>Snippet</source>
         <translation>Ausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="173"/>
-        <location filename="../ui/flowdiagramscene.cpp" line="179"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="176"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="182"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="202"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="205"/>
         <source>When a step fails,
 processing continues here:</source>
         <translation>Schlägt ein Schritt fehl,
 geht es hier weiter:</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="228"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="231"/>
         <source>not in this document</source>
         <translation>nicht in diesem Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="248"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="251"/>
         <source>policies of the enclosing scope</source>
         <translation>Richtlinien des umgebenden Bereichs</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="261"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="264"/>
         <source>count: %1</source>
         <translation>Anzahl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="262"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="265"/>
         <source>interval: %1 s</source>
         <translation>Intervall: %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="267"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="270"/>
         <source>while: %1</source>
         <translation>solange: %1</translation>
     </message>
@@ -91,12 +91,12 @@ geht es hier weiter:</translation>
 <context>
     <name>FlowDiagramView</name>
     <message>
-        <location filename="../ui/flowdiagramview.cpp" line="32"/>
+        <location filename="../ui/flowdiagramview.cpp" line="33"/>
         <source>The XML has errors: the diagram shows the last valid version.</source>
         <translation>Das XML enthält Fehler: Das Diagramm zeigt die letzte gültige Fassung.</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramview.cpp" line="127"/>
+        <location filename="../ui/flowdiagramview.cpp" line="133"/>
         <source>APIM policy flow</source>
         <translation>APIM-Richtlinienablauf</translation>
     </message>
