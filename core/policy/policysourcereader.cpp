@@ -100,40 +100,50 @@ void PolicySourceReader::mask(qsizetype begin, qsizetype end, Mask what)
     }
 }
 
-bool PolicySourceReader::append(PolicyNode &&node)
+// Builds nodes in place where the reader is: in the innermost open element, or at top level after
+// the checks a document's top level needs. An open element's own list does not grow while its
+// children are read, so the pointers to open elements stay valid.
+PolicyNode *PolicySourceReader::add(PolicyNode::Kind kind,
+                                    qsizetype begin,
+                                    qsizetype end,
+                                    QStringView name)
 {
     if (!m_open.isEmpty()) {
-        QList<PolicyNode> &children = m_open.last().children;
+        QList<PolicyNode> &children = m_open.last()->children;
         // Elements with children mostly have several (with the whitespace between them).
         if (children.isEmpty())
             children.reserve(4);
-        children.append(std::move(node));
-        return true;
+        PolicyNode &node = children.emplaceBack();
+        node.kind = kind;
+        return &node;
     }
-    if (!checkTopLevel(node))
-        return false;
-    if (node.isElement())
+    if (!checkTopLevel(kind, begin, end, name))
+        return nullptr;
+    if (kind == PolicyNode::Kind::Element)
         m_document.rootIndex = m_document.nodes.size();
-    m_document.nodes.append(std::move(node));
-    return true;
+    PolicyNode &node = m_document.nodes.emplaceBack();
+    node.kind = kind;
+    return &node;
 }
 
-bool PolicySourceReader::checkTopLevel(const PolicyNode &node)
+bool PolicySourceReader::checkTopLevel(PolicyNode::Kind kind,
+                                       qsizetype begin,
+                                       qsizetype end,
+                                       QStringView name)
 {
-    const qsizetype begin = node.range.begin.offset;
-    if (node.isElement() && m_document.rootIndex >= 0) {
+    if (kind == PolicyNode::Kind::Element && m_document.rootIndex >= 0) {
         return fail(begin,
                     QStringLiteral("xml.extra-content"),
                     QStringLiteral("a second root element <%1>: a policy document has exactly one")
-                            .arg(node.name));
+                            .arg(name));
     }
-    if (node.kind == PolicyNode::Kind::Text && !node.isWhitespace()) {
+    if (kind == PolicyNode::Kind::Text && skipSpace(begin) < end) {
         return fail(skipSpace(begin),
                     QStringLiteral("xml.extra-content"),
                     QStringLiteral("text outside the root element"));
     }
-    if (node.kind == PolicyNode::Kind::ProcessingInstruction
-        && node.name.compare(QLatin1String("xml"), Qt::CaseInsensitive) == 0 && begin != 0) {
+    if (kind == PolicyNode::Kind::ProcessingInstruction
+        && name.compare(QLatin1String("xml"), Qt::CaseInsensitive) == 0 && begin != 0) {
         return fail(begin,
                     QStringLiteral("xml.malformed"),
                     QStringLiteral("the XML declaration must be at the very start of the file"));
@@ -149,7 +159,7 @@ void PolicySourceReader::read()
             return;
     }
     if (!m_open.isEmpty()) {
-        const PolicyNode &open = m_open.last();
+        const PolicyNode &open = *m_open.last();
         fail(open.startTagRange.begin.offset,
              QStringLiteral("xml.unclosed-element"),
              QStringLiteral("<%1> is not closed before the end of the document").arg(open.name));
@@ -235,13 +245,14 @@ bool PolicySourceReader::readText()
         end = m_source.size();
     if (!checkReferences(literalBegin, end))
         return false;
-    PolicyNode node;
-    node.kind = PolicyNode::Kind::Text;
-    node.rawText = slice(begin, end);
-    node.text = decoded(node.rawText);
-    node.range = m_lines.range(begin, end);
+    PolicyNode *node = add(PolicyNode::Kind::Text, begin, end);
+    if (!node)
+        return false;
+    node->rawText = slice(begin, end);
+    node->text = decoded(node->rawText);
+    node->range = m_lines.range(begin, end);
     m_pos = end;
-    return append(std::move(node));
+    return true;
 }
 
 bool PolicySourceReader::readMarkup()
@@ -283,16 +294,18 @@ bool PolicySourceReader::readDelimited(qsizetype openLength,
                     QStringLiteral("unterminated %1: no '%2' follows")
                             .arg(QLatin1String(what), close.toString()));
     }
-    PolicyNode node;
-    node.kind = kind;
-    node.text = slice(contentBegin, contentEnd);
+    const qsizetype begin = m_pos;
+    m_pos = contentEnd + close.size();
+    PolicyNode *node = add(kind, begin, m_pos);
+    if (!node)
+        return false;
+    node->text = slice(contentBegin, contentEnd);
     // APIM (and the corpus) accepts "--" inside comments, which XML forbids; hide it.
     if (kind == PolicyNode::Kind::Comment
-        && (indexOfSequence(node.text, u"--", 0) >= 0 || node.text.endsWith(u'-')))
+        && (indexOfSequence(node->text, u"--", 0) >= 0 || node->text.endsWith(u'-')))
         mask(contentBegin, contentEnd, Mask::Dashes);
-    m_pos = contentEnd + close.size();
-    node.range = m_lines.range(contentBegin - openLength, m_pos);
-    return append(std::move(node));
+    node->range = m_lines.range(begin, m_pos);
+    return true;
 }
 
 bool PolicySourceReader::readProcessingInstruction()
@@ -305,14 +318,18 @@ bool PolicySourceReader::readProcessingInstruction()
                     QStringLiteral("xml.unterminated"),
                     QStringLiteral("unterminated processing instruction: no '?>' follows"));
     }
-    PolicyNode node;
-    node.kind = PolicyNode::Kind::ProcessingInstruction;
-    node.name = m_source.mid(targetBegin, std::min(targetEnd, close) - targetBegin);
-    node.text
-            = m_source.mid(targetBegin + node.name.size(), close - targetBegin - node.name.size());
-    node.range = m_lines.range(m_pos, close + 2);
+    const qsizetype targetStop = std::min(targetEnd, close);
+    PolicyNode *node = add(PolicyNode::Kind::ProcessingInstruction,
+                           m_pos,
+                           close + 2,
+                           QStringView(m_source).mid(targetBegin, targetStop - targetBegin));
+    if (!node)
+        return false;
+    node->name = slice(targetBegin, targetStop);
+    node->text = slice(targetStop, close);
+    node->range = m_lines.range(m_pos, close + 2);
     m_pos = close + 2;
-    return append(std::move(node));
+    return true;
 }
 
 bool PolicySourceReader::readStartTag()
@@ -330,9 +347,14 @@ bool PolicySourceReader::readStartTag()
                     QStringLiteral("elements are nested deeper than %1 levels")
                             .arg(PolicyParser::maxDepth));
     }
-    PolicyNode element;
-    element.kind = PolicyNode::Kind::Element;
     m_pos = nameEnd(begin + 1);
+    PolicyNode *added = add(PolicyNode::Kind::Element,
+                            begin,
+                            m_pos,
+                            QStringView(m_source).mid(begin + 1, m_pos - begin - 1));
+    if (!added)
+        return false;
+    PolicyNode &element = *added;
     element.name = slice(begin + 1, m_pos);
     for (;;) {
         const qsizetype spaceEnd = skipSpace(m_pos);
@@ -355,9 +377,8 @@ bool PolicySourceReader::readStartTag()
     }
     element.startTagRange = m_lines.range(begin, m_pos);
     element.range = element.startTagRange;
-    if (element.selfClosing)
-        return append(std::move(element));
-    m_open.append(std::move(element));
+    if (!element.selfClosing)
+        m_open.append(&element);
     return true;
 }
 
@@ -457,21 +478,22 @@ bool PolicySourceReader::readEndTag()
                     QStringLiteral("xml.mismatched-tag"),
                     QStringLiteral("end tag </%1> has no start tag").arg(name));
     }
-    if (m_open.last().name != name) {
-        const SourcePosition opened = m_open.last().startTagRange.begin;
+    PolicyNode &element = *m_open.last();
+    if (element.name != name) {
+        const SourcePosition opened = element.startTagRange.begin;
         fail(begin,
              QStringLiteral("xml.mismatched-tag"),
              QStringLiteral("end tag </%1> does not match <%2> opened at %3:%4")
-                     .arg(name, m_open.last().name)
+                     .arg(name, element.name)
                      .arg(opened.line)
                      .arg(opened.column));
         m_error.end = close + 1;
         return false;
     }
-    PolicyNode element = m_open.takeLast();
+    m_open.removeLast();
     element.endTagTail = slice(end, close);
     m_pos = close + 1;
     element.endTagRange = m_lines.range(begin, m_pos);
     element.range.end = element.endTagRange.end;
-    return append(std::move(element));
+    return true;
 }

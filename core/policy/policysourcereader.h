@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <array>
 
@@ -62,8 +63,8 @@ private:
     bool readExpression(qsizetype at, qsizetype &end, Mask what);
     bool checkReferences(qsizetype begin, qsizetype end);
     void mask(qsizetype begin, qsizetype end, Mask what);
-    bool append(PolicyNode &&node);
-    bool checkTopLevel(const PolicyNode &node);
+    PolicyNode *add(PolicyNode::Kind kind, qsizetype begin, qsizetype end, QStringView name = {});
+    bool checkTopLevel(PolicyNode::Kind kind, qsizetype begin, qsizetype end, QStringView name);
     QString slice(qsizetype begin, qsizetype end);
     bool fail(qsizetype offset, const QString &code, const QString &message);
 
@@ -72,7 +73,8 @@ private:
     const LineIndex &m_lines;
     PolicyDocument &m_document;
     qsizetype m_pos = 0;
-    QList<PolicyNode> m_open;
+    // The open elements, innermost last; they live in the document being built.
+    QVarLengthArray<PolicyNode *, 32> m_open;
     PolicySourceError m_error;
     // Short strings (names, indentation, common values) repeat all over a policy; sharing one
     // copy of each saves most of the parser's allocations.
