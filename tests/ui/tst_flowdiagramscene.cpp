@@ -4,11 +4,13 @@
 #include "flownodeitem.h"
 #include "policy/policyparser.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 class tst_FlowDiagramScene final : public QObject
 {
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void selectNodeAtDoesNotReportBack();
     void fragmentIsDrawnAsOneContainer();
     void exportsPngAndSvg();
+    void zoomsWithActionsAndCtrlWheel();
     void corpusDiagramsAreConsistent_data();
     void corpusDiagramsAreConsistent();
 
@@ -183,6 +186,41 @@ void tst_FlowDiagramScene::exportsPngAndSvg()
     QVERIFY(content.contains("<svg"));
     QVERIFY(content.contains("forward-request"));
     QVERIFY(!view.exportPng(dir.filePath(QStringLiteral("missing/dir/flow.png"))));
+}
+
+void tst_FlowDiagramScene::zoomsWithActionsAndCtrlWheel()
+{
+    FlowDiagramScene scene;
+    scene.setPolicyDocument(m_document);
+    FlowDiagramView view(&scene);
+    view.resize(400, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.resetZoom();
+    QCOMPARE(view.zoom(), 1.0);
+    view.zoomIn();
+    QVERIFY(view.zoom() > 1.0);
+    view.zoomOut();
+    QVERIFY(qFuzzyCompare(view.zoom(), 1.0));
+
+    const QPointF at(100, 100);
+    QWheelEvent wheel(at,
+                      view.viewport()->mapToGlobal(at),
+                      {},
+                      QPoint(0, -240),
+                      Qt::NoButton,
+                      Qt::ControlModifier,
+                      Qt::NoScrollPhase,
+                      false);
+    QApplication::sendEvent(view.viewport(), &wheel);
+    QVERIFY(view.zoom() < 0.8);
+
+    // Fitting makes the whole width visible in a narrow view, with a floor for legibility.
+    view.fitToWindow();
+    const qreal fitted = view.zoom();
+    QVERIFY(fitted >= 0.5 && fitted < 1.0);
+    view.resize(4000, 3000);
+    QTRY_COMPARE(view.zoom(), 1.0); // keeps fitting on resize, never above actual size
 }
 
 void tst_FlowDiagramScene::corpusDiagramsAreConsistent_data()
