@@ -10,9 +10,11 @@
 #include <KSyntaxHighlighting/Theme>
 #include <QApplication>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QSet>
 #include <QTextBlock>
+#include <QToolTip>
 
 using KSyntaxHighlighting::Theme;
 
@@ -236,6 +238,33 @@ void PolicyEditor::gutterClicked(const QPoint &position)
     }
 }
 
+QString PolicyEditor::diagnosticMessagesAt(int position) const
+{
+    QStringList messages;
+    for (const Diagnostic &diagnostic : m_diagnostics) {
+        const SourceRange &r = diagnostic.range;
+        // Empty ranges are drawn one character wide; hovering that character counts.
+        if (r.contains(position) || (r.length() == 0 && r.begin.offset == position))
+            messages.append(diagnostic.message);
+    }
+    return messages.join(u'\n');
+}
+
+bool PolicyEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint inViewport = viewport()->mapFrom(this, help->pos());
+        const QString text = diagnosticMessagesAt(cursorForPosition(inViewport).position());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void PolicyEditor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
@@ -361,7 +390,6 @@ QList<QTextEdit::ExtraSelection> PolicyEditor::diagnosticSelections() const
         QTextCharFormat format;
         format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         format.setUnderlineColor(diagnostic.isError() ? QColor(Qt::red) : QColor(0xd0, 0x80, 0));
-        format.setToolTip(diagnostic.message);
         SourceRange range = diagnostic.range;
         if (range.begin.offset < 0)
             continue;

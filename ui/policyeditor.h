@@ -28,6 +28,8 @@ public:
     void setDiagnostics(const QList<Diagnostic> &diagnostics);
     // The document parsed from the text at revision; ignored once the text has changed since.
     void setStructure(const PolicyDocument &document, int revision);
+    // The messages of the diagnostics under a text position, one per line (the squiggle's tooltip).
+    QString diagnosticMessagesAt(int position) const;
     void selectRange(const SourceRange &range);
     void goToPosition(const SourcePosition &position);
 
@@ -40,6 +42,7 @@ public:
     void gutterClicked(const QPoint &position);
 
 protected:
+    bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 

@@ -99,7 +99,8 @@ void tst_PolicyEditor::squigglesUnderDiagnostics()
     });
     QCOMPARE(squiggles.size(), 1);
     QCOMPARE(squiggles.at(0).cursor.selectedText(), QStringLiteral("count"));
-    QCOMPARE(squiggles.at(0).format.toolTip(), QStringLiteral("bad count"));
+    QCOMPARE(m_editor->diagnosticMessagesAt(int(at + 2)), QStringLiteral("bad count"));
+    QCOMPARE(m_editor->diagnosticMessagesAt(int(at + 5)), QString());
 
     // An empty range at the very end still marks a character.
     const SourcePosition end{7, 12, m_text.size()};
