@@ -3,12 +3,78 @@
 
 #include <QMainWindow>
 
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
+class DiagnosticModel;
+class DocumentAnalyzer;
+class FlowDiagramScene;
+class FlowDiagramView;
+class PolicyEditor;
+class ProblemsView;
+class QMenu;
+class QSplitter;
+
+// The designer window: the XML editor and the flow diagram side by side, kept in sync both ways,
+// and the problems of the current text in a dock.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // The repository must outlive the window (one per application).
+    explicit MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Both report failures to the user and return false.
+    bool openFile(const QString &fileName);
+    bool saveFile(const QString &fileName);
+    QString currentFile() const { return m_fileName; }
+
+    PolicyEditor *editor() const { return m_editor; }
+    FlowDiagramView *diagramView() const { return m_diagramView; }
+    FlowDiagramScene *diagramScene() const { return m_scene; }
+    ProblemsView *problemsView() const { return m_problemsView; }
+    DiagnosticModel *diagnosticModel() const { return m_diagnosticModel; }
+    // Where other diagnostic producers (the validator) plug in.
+    DocumentAnalyzer *analyzer() const { return m_analyzer; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void open();
+    bool save();
+    bool saveAs();
+    void exportDiagram(const QString &format);
+    void chooseEditorFont();
+    bool maybeSave();
+    void setCurrentFile(const QString &fileName);
+    void addRecentFile(const QString &fileName);
+    void updateRecentFilesMenu();
+    void updateTitle();
+    void onAnalyzed();
+    void onCursorMoved();
+    void readSettings();
+    void writeSettings() const;
+
+    PolicyEditor *m_editor;
+    FlowDiagramScene *m_scene;
+    FlowDiagramView *m_diagramView;
+    DiagnosticModel *m_diagnosticModel;
+    ProblemsView *m_problemsView;
+    DocumentAnalyzer *m_analyzer;
+    QSplitter *m_splitter;
+    QMenu *m_recentMenu = nullptr;
+    QString m_fileName;
+    // How the file on disk wrote its line ends and whether it had a byte order mark, so saving an
+    // unchanged file gives back the same bytes.
+    QString m_lineEnding = QStringLiteral("\n");
+    bool m_byteOrderMark = false;
 };

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "policy/diagnostic.h"
+#include "policy/policydocument.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+class QTextDocument;
+
+// Validation as you type, off the keystroke path: after a pause in editing (debounced), parses the
+// text and asks every registered provider (schema validator, expression checks, ...) for more
+// diagnostics on a document that parsed. Keeps the last valid document, so views can go on
+// showing it while the text is broken.
+class DocumentAnalyzer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DocumentAnalyzer)
+
+public:
+    using DiagnosticProvider = std::function<QList<Diagnostic>(const PolicyDocument &document)>;
+
+    explicit DocumentAnalyzer(QTextDocument *document, QObject *parent = nullptr);
+
+    void setFileName(const QString &fileName);
+    void addDiagnosticProvider(DiagnosticProvider provider);
+    void setDelay(std::chrono::milliseconds delay);
+    // Runs now instead of after the pause (e.g. on opening a file).
+    void analyzeNow();
+
+    // True while an edit waits for its analysis: positions in document() may be out of date.
+    bool isPending() const { return m_timer.isActive(); }
+    bool isValid() const { return m_valid; }
+    bool hasValidDocument() const { return m_lastValid.isValid(); }
+    // The latest parse, and the QTextDocument revision it was taken from.
+    const PolicyDocument &document() const { return m_current; }
+    int revision() const { return m_revision; }
+    const PolicyDocument &lastValidDocument() const { return m_lastValid; }
+    const QList<Diagnostic> &diagnostics() const { return m_diagnostics; }
+
+Q_SIGNALS:
+    void analyzed();
+
+private:
+    QTextDocument *m_document;
+    QTimer m_timer;
+    QString m_fileName;
+    QList<DiagnosticProvider> m_providers;
+    PolicyDocument m_current;
+    PolicyDocument m_lastValid;
+    QList<Diagnostic> m_diagnostics;
+    bool m_valid = false;
+    int m_revision = -1;
+};

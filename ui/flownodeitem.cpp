@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "flownodeitem.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+namespace {
+
+constexpr qreal padding = 8;
+constexpr qreal gap = 22; // between stacked children: room for the arrow
+constexpr qreal sideGap = 14;
+constexpr qreal minWidth = 150;
+constexpr qreal maxTextWidth = 300;
+constexpr qreal radius = 6;
+constexpr qreal loopLane = 22; // right of a retry's children, where its loop arrow runs
+
+QFont detailFont(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.85);
+    return small;
+}
+
+QFont titleFont(const QFont &font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    return bold;
+}
+
+void drawArrowHead(QPainter *painter, const QPointF &tip, const QPointF &direction)
+{
+    const QPointF d = direction / std::hypot(direction.x(), direction.y());
+    const QPointF n(-d.y(), d.x());
+    painter->drawPolygon(QPolygonF({tip, tip - d * 7 + n * 4, tip - d * 7 - n * 4}));
+}
+
+} // namespace
+
+FlowNodeItem::FlowNodeItem(Kind kind,
+                           const QString &elementName,
+                           const QString &title,
+                           QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_kind(kind)
+    , m_elementName(elementName)
+    , m_title(title)
+{
+    if (kind != Kind::Terminal)
+        setFlag(QGraphicsItem::ItemIsSelectable);
+    setAcceptHoverEvents(false);
+}
+
+FlowNodeItem::~FlowNodeItem() = default;
+
+void FlowNodeItem::addChild(FlowNodeItem *child)
+{
+    child->setParentItem(this);
+    m_children.append(child);
+}
+
+bool FlowNodeItem::stacksVertically() const
+{
+    return m_kind != Kind::Choose;
+}
+
+qreal FlowNodeItem::headerHeight(const QFont &font) const
+{
+    const qreal titleHeight = QFontMetricsF(titleFont(font)).height();
+    return padding + titleHeight + m_details.size() * QFontMetricsF(detailFont(font)).height()
+           + padding / 2;
+}
+
+void FlowNodeItem::layout(const QFont &font)
+{
+    prepareGeometryChange();
+    m_font = font;
+    const QFontMetricsF titleMetrics(titleFont(font));
+    const QFontMetricsF detailMetrics(detailFont(font));
+    qreal textWidth = titleMetrics.horizontalAdvance(m_title);
+    for (const QString &detail : std::as_const(m_details))
+        textWidth = qMax(textWidth, qMin(maxTextWidth, detailMetrics.horizontalAdvance(detail)));
+    m_headerHeight = headerHeight(font);
+
+    for (FlowNodeItem *child : std::as_const(m_children))
+        child->layout(font);
+
+    qreal width = qMax(minWidth, textWidth + 2 * padding);
+    qreal height = m_headerHeight;
+    if (m_children.isEmpty()) {
+        if (m_kind == Kind::Section || m_kind == Kind::Branch || m_kind == Kind::Retry
+            || m_kind == Kind::Container)
+            height += detailMetrics.height() + padding; // room for "(empty)"
+        m_size = QSizeF(width, height + padding / 2);
+        return;
+    }
+
+    const qreal lane = m_kind == Kind::Retry ? loopLane : 0;
+    if (stacksVertically()) {
+        qreal childrenWidth = 0;
+        for (const FlowNodeItem *child : std::as_const(m_children))
+            childrenWidth = qMax(childrenWidth, child->boundingRect().width());
+        width = qMax(width, childrenWidth + 2 * padding + lane);
+        qreal y = m_headerHeight + padding;
+        for (FlowNodeItem *child : std::as_const(m_children)) {
+            const QRectF r = child->boundingRect();
+            child->setPos((width - lane - r.width()) / 2, y);
+            y += r.height() + gap;
+        }
+        height = y - gap + padding;
+    } else {
+        qreal x = padding;
+        qreal rowHeight = 0;
+        for (FlowNodeItem *child : std::as_const(m_children)) {
+            child->setPos(x, m_headerHeight + padding);
+            x += child->boundingRect().width() + sideGap;
+            rowHeight = qMax(rowHeight, child->boundingRect().height());
+        }
+        width = qMax(width, x - sideGap + padding);
+        height = m_headerHeight + padding + rowHeight + padding;
+    }
+    m_size = QSizeF(width, height);
+}
+
+QRectF FlowNodeItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size);
+}
+
+void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
+{
+    const QPalette palette = widget ? widget->palette() : QApplication::palette();
+    painter->setRenderHint(QPainter::Antialiasing);
+    paintFrame(painter, palette);
+    paintText(painter, palette);
+    paintConnectors(painter, palette);
+}
+
+void FlowNodeItem::paintFrame(QPainter *painter, const QPalette &palette) const
+{
+    const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor mid = palette.color(QPalette::Mid);
+    QPen pen(mid, 1.2);
+    QBrush brush(base);
+    switch (m_kind) {
+    case Kind::Terminal:
+        brush = palette.color(QPalette::Button);
+        pen.setColor(text);
+        break;
+    case Kind::Section:
+        brush = palette.color(QPalette::AlternateBase);
+        break;
+    case Kind::Base:
+        pen.setStyle(Qt::DashLine);
+        brush = palette.color(QPalette::Window);
+        break;
+    case Kind::Retry:
+        pen = QPen(QColor(0x8e, 0x44, 0xad), 1.6, Qt::DashLine);
+        brush = QColor(0x8e, 0x44, 0xad, 18);
+        break;
+    case Kind::Choose:
+        pen = QPen(QColor(0xd3, 0x8b, 0x00), 1.4);
+        brush = QColor(0xd3, 0x8b, 0x00, 14);
+        break;
+    case Kind::Branch:
+        pen = QPen(QColor(0xd3, 0x8b, 0x00), 1, Qt::DotLine);
+        break;
+    case Kind::Container:
+        pen.setStyle(Qt::DashDotLine);
+        break;
+    case Kind::Policy:
+        pen.setColor(text.lighter(180));
+        break;
+    }
+    if (isSelected())
+        pen = QPen(palette.color(QPalette::Highlight), 3);
+    painter->setPen(pen);
+    painter->setBrush(brush);
+    const qreal round = m_kind == Kind::Terminal ? r.height() / 2 : radius;
+    painter->drawRoundedRect(r, round, round);
+
+    if (m_kind == Kind::Section && m_accent.isValid()) {
+        QPainterPath band;
+        band.addRoundedRect(QRectF(r.topLeft(), QSizeF(r.width(), m_headerHeight)), radius, radius);
+        painter->fillPath(band, m_accent);
+    }
+}
+
+void FlowNodeItem::paintText(QPainter *painter, const QPalette &palette) const
+{
+    const QFont bold = titleFont(m_font);
+    const QFont small = detailFont(m_font);
+    const QFontMetricsF titleMetrics(bold);
+    const QFontMetricsF detailMetrics(small);
+    const qreal width = boundingRect().width() - 2 * padding;
+    const bool onAccent = m_kind == Kind::Section && m_accent.isValid();
+    const QColor text = onAccent ? QColor(Qt::white) : palette.color(QPalette::Text);
+    QColor detail = onAccent ? QColor(Qt::white) : palette.color(QPalette::PlaceholderText);
+    if (!onAccent && m_kind != Kind::Terminal)
+        detail = text.lighter(m_kind == Kind::Branch ? 100 : 160);
+
+    const bool centred = m_kind == Kind::Terminal || m_kind == Kind::Policy || m_kind == Kind::Base;
+    const Qt::Alignment alignment = (centred ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter;
+    qreal y = m_kind == Kind::Terminal ? (boundingRect().height() - titleMetrics.height()) / 2
+                                       : padding;
+    painter->setFont(bold);
+    painter->setPen(text);
+    painter->drawText(QRectF(padding, y, width, titleMetrics.height()), alignment, m_title);
+    y += titleMetrics.height();
+    painter->setFont(small);
+    painter->setPen(detail);
+    for (const QString &line : m_details) {
+        painter->drawText(QRectF(padding, y, width, detailMetrics.height()),
+                          alignment,
+                          detailMetrics.elidedText(line, Qt::ElideRight, width));
+        y += detailMetrics.height();
+    }
+    const bool isContainer = m_kind == Kind::Section || m_kind == Kind::Branch
+                             || m_kind == Kind::Retry || m_kind == Kind::Container;
+    if (isContainer && m_children.isEmpty()) {
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(
+                QRectF(padding, m_headerHeight + padding / 2, width, detailMetrics.height()),
+                Qt::AlignHCenter | Qt::AlignVCenter,
+                tr("(empty)"));
+    }
+}
+
+void FlowNodeItem::paintConnectors(QPainter *painter, const QPalette &palette) const
+{
+    if (m_children.isEmpty())
+        return;
+    const QColor color = palette.color(QPalette::Text).lighter(150);
+    painter->setPen(QPen(color, 1.2));
+    painter->setBrush(color);
+    if (stacksVertically()) {
+        for (qsizetype i = 0; i + 1 < m_children.size(); ++i) {
+            const QRectF a = m_children.at(i)->mapRectToParent(m_children.at(i)->boundingRect());
+            const QRectF b
+                    = m_children.at(i + 1)->mapRectToParent(m_children.at(i + 1)->boundingRect());
+            const qreal x = (a.center().x() + b.center().x()) / 2;
+            painter->drawLine(QPointF(x, a.bottom()), QPointF(x, b.top() - 1));
+            drawArrowHead(painter, QPointF(x, b.top()), QPointF(0, 1));
+        }
+    }
+    if (m_kind == Kind::Retry) {
+        // The loop back: from below the last child up along the right lane to the first.
+        const QRectF first
+                = m_children.first()->mapRectToParent(m_children.first()->boundingRect());
+        const QRectF last = m_children.last()->mapRectToParent(m_children.last()->boundingRect());
+        const qreal laneX = boundingRect().width() - loopLane / 2 - 2;
+        const QColor loop(0x8e, 0x44, 0xad);
+        painter->setPen(QPen(loop, 1.6));
+        painter->setBrush(Qt::NoBrush);
+        QPainterPath path(QPointF(last.center().x(), last.bottom()));
+        path.lineTo(last.center().x(), last.bottom() + padding / 2);
+        path.lineTo(laneX, last.bottom() + padding / 2);
+        path.lineTo(laneX, first.top() - padding / 2);
+        path.lineTo(first.center().x(), first.top() - padding / 2);
+        path.lineTo(first.center().x(), first.top() - 1);
+        painter->drawPath(path);
+        painter->setBrush(loop);
+        drawArrowHead(painter, QPointF(first.center().x(), first.top()), QPointF(0, 1));
+    }
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "policy/diagnostic.h"
+#include "policy/policydocument.h"
+
+#include <QPlainTextEdit>
+
+namespace KSyntaxHighlighting {
+class Repository;
+class SyntaxHighlighter;
+} // namespace KSyntaxHighlighting
+
+class PolicyEditorGutter;
+
+// The XML editor: APIM policy highlighting, line numbers with fold markers, current line, bracket
+// and tag matching, and squiggles under diagnostics. The parse that drives tag matching is pushed
+// in from outside (setStructure) because the editor does not parse by itself.
+class PolicyEditor final : public QPlainTextEdit
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PolicyEditor)
+
+public:
+    PolicyEditor(KSyntaxHighlighting::Repository &repository, QWidget *parent = nullptr);
+    ~PolicyEditor() override;
+
+    void setDiagnostics(const QList<Diagnostic> &diagnostics);
+    // The document parsed from the text at revision; ignored once the text has changed since.
+    void setStructure(const PolicyDocument &document, int revision);
+    // The messages of the diagnostics under a text position, one per line (the squiggle's tooltip).
+    QString diagnosticMessagesAt(int position) const;
+    void selectRange(const SourceRange &range);
+    void goToPosition(const SourcePosition &position);
+
+    bool isFoldable(int blockNumber) const;
+    bool isFolded(int blockNumber) const;
+    void toggleFold(int blockNumber);
+
+    int gutterWidth() const;
+    void paintGutter(QPaintEvent *event);
+    void gutterClicked(const QPoint &position);
+
+protected:
+    bool event(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyTheme();
+    void updateGutterGeometry();
+    void updateGutterArea(const QRect &rect, int dy);
+    void updateExtraSelections();
+    QList<QTextEdit::ExtraSelection> bracketSelections() const;
+    QList<QTextEdit::ExtraSelection> tagSelections() const;
+    QList<QTextEdit::ExtraSelection> diagnosticSelections() const;
+    QTextEdit::ExtraSelection selectionFor(const SourceRange &range,
+                                           const QTextCharFormat &format) const;
+    QTextBlock foldEnd(const QTextBlock &start) const;
+
+    KSyntaxHighlighting::Repository &m_repository;
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    PolicyEditorGutter *m_gutter = nullptr;
+    QList<Diagnostic> m_diagnostics;
+    PolicyDocument m_structure;
+    int m_structureRevision = -1;
+    QColor m_currentLineColor;
+    QColor m_matchColor;
+    bool m_applyingTheme = false;
+};
