@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "expr/compilingexpressionchecker.h"
+#include "policy/policyvalidator.h"
+
 #include "diagnosticmodel.h"
 #include "documentanalyzer.h"
 #include "flowdiagramscene.h"
@@ -56,6 +59,11 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     problemsDock->setWidget(m_problemsView);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
 
+    // Schema rules and C# compile errors, reported while typing like XML errors.
+    m_analyzer->addDiagnosticProvider([checker = std::make_shared<CompilingExpressionChecker>()](
+                                              const PolicyDocument &document) {
+        return PolicyValidator(PolicySchema::builtin(), checker.get()).validate(document);
+    });
     connect(m_analyzer, &DocumentAnalyzer::analyzed, this, &MainWindow::onAnalyzed);
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::onCursorMoved);
     connect(m_scene, &FlowDiagramScene::nodeActivated, m_editor, &PolicyEditor::selectRange);

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void brokenXmlListsProblemsAndKeepsTheLastDiagram();
     void problemDoubleClickJumpsToThePlace();
     void extraDiagnosticProvidersFeedTheProblems();
+    void validationAndExpressionErrorsWhileTyping_data();
+    void validationAndExpressionErrorsWhileTyping();
     void savesAtomicallyByteForByte();
     void germanTranslationIsCompiledIn();
     void openedFilesAreRemembered();
@@ -191,6 +193,32 @@ void tst_MainWindow::extraDiagnosticProvidersFeedTheProblems()
     QCOMPARE(m_window->diagnosticModel()->diagnostic(m_window->diagnosticModel()->index(0)).file,
              m_seed);
     QVERIFY(!m_window->diagramView()->isStale()); // a warning is no parse failure
+}
+
+void tst_MainWindow::validationAndExpressionErrorsWhileTyping_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("expression") << QStringLiteral("== 404)\" count")
+                                << QStringLiteral("== 404 +)\" count")
+                                << QStringLiteral("8:65: Unexpected end of expression");
+    QTest::newRow("schema") << QStringLiteral("count=\"1\"") << QStringLiteral("count=\"many\"")
+                            << QStringLiteral("8:73: 'many' is not valid for attribute 'count'");
+}
+
+void tst_MainWindow::validationAndExpressionErrorsWhileTyping()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    QFETCH(QString, problem);
+    QTextCursor cursor = m_window->editor()->document()->find(before);
+    QVERIFY(!cursor.isNull());
+    cursor.insertText(after);
+    QTRY_VERIFY(m_window->diagnosticModel()->rowCount() > 0);
+    const QString shown = m_window->diagnosticModel()->index(0).data().toString();
+    QVERIFY2(shown.startsWith(problem), qPrintable(shown));
+    QVERIFY(!m_window->diagramView()->isStale()); // the XML still parses: the diagram follows
 }
 
 void tst_MainWindow::savesAtomicallyByteForByte()
