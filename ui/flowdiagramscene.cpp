@@ -89,7 +89,12 @@ FlowDiagramScene::FlowDiagramScene(QObject *parent)
     connect(this, &QGraphicsScene::selectionChanged, this, &FlowDiagramScene::onSelectionChanged);
 }
 
-FlowDiagramScene::~FlowDiagramScene() = default;
+FlowDiagramScene::~FlowDiagramScene()
+{
+    // ~QGraphicsScene clears the selection and emits selectionChanged after this part of the
+    // object is gone: the slot must not run then.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &FlowDiagramScene::onSelectionChanged);
+}
 
 void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
 {
