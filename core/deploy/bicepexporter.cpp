@@ -32,6 +32,7 @@ public:
     {
         header();
         const QString service = identifier(QStringLiteral("service"));
+        line();
         line(QStringLiteral("resource %1 '%2' existing = {").arg(service, typeName("")));
         line(QStringLiteral("  name: serviceName"));
         line(QStringLiteral("}"));
@@ -187,16 +188,19 @@ private:
         line(QStringLiteral("    urlTemplate: %1").arg(BicepExporter::quoted(op.urlTemplate)));
         // APIM rejects an operation whose URL template names parameters it does not declare.
         static const QRegularExpression parameter(QStringLiteral("\\{\\*?([^{}*]+)\\}"));
-        line(QStringLiteral("    templateParameters: ["));
-        for (auto it = parameter.globalMatch(op.urlTemplate); it.hasNext();) {
+        auto it = parameter.globalMatch(op.urlTemplate);
+        line(it.hasNext() ? QStringLiteral("    templateParameters: [")
+                          : QStringLiteral("    templateParameters: []"));
+        while (it.hasNext()) {
             line(QStringLiteral("      {"));
             line(QStringLiteral("        name: %1")
                          .arg(BicepExporter::quoted(it.next().captured(1))));
             line(QStringLiteral("        type: 'string'"));
             line(QStringLiteral("        required: true"));
             line(QStringLiteral("      }"));
+            if (!it.hasNext())
+                line(QStringLiteral("    ]"));
         }
-        line(QStringLiteral("    ]"));
         line(QStringLiteral("  }"));
         line(QStringLiteral("}"));
         policy(symbol, "/apis/operations/policies", PolicyLocation::operation(a.id, op.id));

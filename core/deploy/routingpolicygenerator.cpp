@@ -236,7 +236,7 @@ void outbound(XmlOut &out, const RoutingTable &table)
     out.open(QStringLiteral("choose"));
     out.open(QStringLiteral("when"),
              {{QStringLiteral("condition"),
-               QStringLiteral("@(context.Response != null && !%1)").arg(failure(table))}});
+               QStringLiteral("@(context.Response != null && !(%1))").arg(failure(table))}});
     out.empty(QStringLiteral("cache-remove-value"),
               {{QStringLiteral("key"),
                 QStringLiteral("@(\"%1\" + (string)context.Variables[\"%2\"])")

@@ -104,6 +104,13 @@ private Q_SLOTS:
                             .contains(u'"' + regionNames().at(i) + u'"'));
         QVERIFY(whens.last()->isElement(u"otherwise"));
         // Outbound forgets the outage of the backend that answered.
+        const QList<const PolicyNode *> outboundWhens
+                = all(*parsed.document.section(u"outbound"), QStringLiteral("when"));
+        QCOMPARE(outboundWhens.first()->attribute(u"condition"),
+                 QStringLiteral(
+                         "@(context.Response != null && !((context.Response.StatusCode == 404 "
+                         "|| (context.Response.StatusCode >= 500 && "
+                         "context.Response.StatusCode <= 599))))"));
         QCOMPARE(all(*parsed.document.section(u"outbound"), QStringLiteral("cache-remove-value"))
                          .size(),
                  1);
