@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiopsexporter.h"
 
+#include "deploy/apiopsbackendjson.h"
 #include "deploy/apiopslayout.h"
+#include "deploy/exportlint.h"
 #include "deploy/exportwriter.h"
 #include "deploy/policylocation.h"
 
@@ -68,6 +70,15 @@ public:
             addFragment(f);
         for (const Workspace::NamedValue &v : m_workspace.namedValues)
             addNamedValue(v);
+        for (const Workspace::Backend &b : m_workspace.backends) {
+            if (checkName(QStringLiteral("backend"), b.id)) {
+                add(QStringLiteral("%1/%2/%3")
+                            .arg(ApiOpsLayout::backendsFolder,
+                                 b.id,
+                                 ApiOpsLayout::backendInformation),
+                    json(ApiOpsBackendJson::toJson(b)));
+            }
+        }
         reportUncarried();
         return m_result;
     }
@@ -184,7 +195,6 @@ private:
                                      .arg(QLatin1String(what))));
             }
         };
-        report(m_workspace.backends.size(), "backend(s) are");
         report(m_workspace.regions.size(), "simulated region(s) are");
         report(m_workspace.mocks.size(), "mock backend(s) are");
         report(m_workspace.backendMap.size(), "backend address mapping(s) are");
@@ -213,7 +223,9 @@ void sortBy(List &list, Key key)
 
 ExportResult ApiOpsExporter::files(const Workspace &workspace)
 {
-    return Collector(workspace).collect();
+    ExportResult result = Collector(workspace).collect();
+    result.diagnostics.append(ExportLint::lint(workspace));
+    return result;
 }
 
 ExportResult ApiOpsExporter::exportTo(const Workspace &workspace, const QString &directory)
@@ -258,5 +270,7 @@ Workspace ApiOpsExporter::carriedPart(const Workspace &workspace)
     sortBy(carried.apis, &Workspace::Api::id);
     sortBy(carried.fragments, &Workspace::Fragment::id);
     sortBy(carried.namedValues, &Workspace::NamedValue::name);
+    carried.backends = workspace.backends;
+    sortBy(carried.backends, &Workspace::Backend::id);
     return carried;
 }

@@ -12,12 +12,15 @@
 //   apis/<id>/operations/<operation id>/policy.xml
 //   policy fragments/<id>/{policyFragmentInformation.json, policy.xml}
 //   named values/<name>/namedValueInformation.json (secret values are never written)
+//   backends/<id>/backendInformation.json
 // Policy files are the workspace's XML byte for byte: APIM's tolerant form, {{named values}}
 // kept as references. Parts the layout has no place for (mocks, regions, backend mappings) are
 // reported as notes.
 class ApiOpsExporter
 {
 public:
+    // ExportLint's diagnostics come with the files: with errors the export would fail or leak a
+    // secret, and exportTo() writes nothing.
     static ExportResult files(const Workspace &workspace);
     // files(), then written atomically below directory unless there were errors.
     static ExportResult exportTo(const Workspace &workspace, const QString &directory);

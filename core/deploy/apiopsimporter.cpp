@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiopsimporter.h"
 
+#include "deploy/apiopsbackendjson.h"
 #include "deploy/apiopslayout.h"
 #include "deploy/textlocator.h"
 
@@ -66,6 +67,14 @@ public:
                                       QString(ApiOpsLayout::namedValuesFolderCamel)}) {
             for (const QString &name : subfolders(folder))
                 w.namedValues.append(namedValue(folder, name));
+        }
+        for (const QString &id : subfolders(ApiOpsLayout::backendsFolder)) {
+            const QString path = QStringLiteral("%1/%2/%3")
+                                         .arg(ApiOpsLayout::backendsFolder,
+                                              id,
+                                              ApiOpsLayout::backendInformation);
+            if (has(path))
+                w.backends.append(ApiOpsBackendJson::fromJson(takeJson(path).toObject(), id));
         }
         assignProducts(w);
         reportUnmapped();

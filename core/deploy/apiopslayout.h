@@ -26,6 +26,8 @@ public:
     static constexpr QLatin1String namedValuesFolder{"named values"};
     static constexpr QLatin1String namedValuesFolderCamel{"namedValues"};
     static constexpr QLatin1String namedValueInformation{"namedValueInformation.json"};
+    static constexpr QLatin1String backendsFolder{"backends"};
+    static constexpr QLatin1String backendInformation{"backendInformation.json"};
 
     // A resource name usable as one folder name: not empty, not "." or "..", no path separators.
     static bool isFolderName(const QString &name);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bicepexporter.h"
 
+#include "deploy/exportlint.h"
 #include "deploy/exportwriter.h"
 #include "deploy/policylocation.h"
 #include "deploy/policyreferences.h"
@@ -45,6 +46,15 @@ public:
             product(service, p);
         for (const Workspace::Api &a : m_workspace.apis)
             api(service, a);
+        if (!m_workspace.backends.isEmpty()) {
+            m_result.diagnostics.append(
+                    Diagnostic{Diagnostic::Severity::Info,
+                               {},
+                               {},
+                               QStringLiteral("%1 backend(s) are not declared in the Bicep file")
+                                       .arg(m_workspace.backends.size()),
+                               QStringLiteral("deploy.not-exported")});
+        }
         m_result.files.prepend({QString(BicepExporter::mainFile), m_text.toUtf8()});
         return m_result;
     }
@@ -304,7 +314,9 @@ private:
 
 ExportResult BicepExporter::files(const Workspace &workspace)
 {
-    return Generator(workspace).generate();
+    ExportResult result = Generator(workspace).generate();
+    result.diagnostics.append(ExportLint::lint(workspace));
+    return result;
 }
 
 ExportResult BicepExporter::exportTo(const Workspace &workspace, const QString &directory)

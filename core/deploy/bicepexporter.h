@@ -24,6 +24,8 @@ public:
     static constexpr QLatin1String apiVersion{"2022-08-01"};
     static constexpr QLatin1String mainFile{"main.bicep"};
 
+    // ExportLint's diagnostics come with the files: with errors the export would fail or leak a
+    // secret, and exportTo() writes nothing.
     static ExportResult files(const Workspace &workspace);
     static ExportResult exportTo(const Workspace &workspace, const QString &directory);
 

@@ -39,7 +39,8 @@ bool isExportedKind(const QString &fileName)
                                    ApiOpsLayout::apiInformation,
                                    ApiOpsLayout::apiSpecification,
                                    ApiOpsLayout::fragmentInformation,
-                                   ApiOpsLayout::namedValueInformation};
+                                   ApiOpsLayout::namedValueInformation,
+                                   ApiOpsLayout::backendInformation};
     return names.contains(fileName);
 }
 

@@ -105,6 +105,22 @@ inline Workspace richWorkspace()
     w.namedValues
             = {{QStringLiteral("orders-url"), QStringLiteral("https://orders.example.com"), false},
                {QStringLiteral("orders-key"), secretValue(), true}};
+    Workspace::Backend eus;
+    eus.id = QStringLiteral("eus");
+    eus.url = QStringLiteral("https://hello-eus.azurewebsites.net");
+    eus.hasCircuitBreaker = true;
+    eus.circuitBreaker.failureCount = 3;
+    eus.circuitBreaker.intervalSeconds = 90;
+    eus.circuitBreaker.statusRanges = {{404, 404}, {500, 599}};
+    eus.circuitBreaker.acceptRetryAfter = true;
+    Workspace::Backend weu;
+    weu.id = QStringLiteral("weu");
+    weu.url = QStringLiteral("https://hello-weu.azurewebsites.net");
+    Workspace::Backend pool;
+    pool.id = QStringLiteral("pool");
+    pool.type = Workspace::Backend::Type::Pool;
+    pool.members = {{QStringLiteral("eus"), 1, 3}, {QStringLiteral("weu"), 2, 1}};
+    w.backends = {eus, weu, pool};
     return w;
 }
 

@@ -39,7 +39,8 @@ private Q_SLOTS:
                                  "policy fragments/correlation/policyFragmentInformation.json",
                                  "policy fragments/correlation/policy.xml",
                                  "named values/orders-url/namedValueInformation.json",
-                                 "named values/orders-key/namedValueInformation.json"}) {
+                                 "named values/orders-key/namedValueInformation.json",
+                                 "backends/pool/backendInformation.json"}) {
             QTest::newRow(path) << QString::fromLatin1(path) << true;
         }
         // Empty documents and an API without operations have no file.
@@ -132,6 +133,21 @@ private Q_SLOTS:
         QCOMPARE(props.value(QLatin1String("displayName")).toString(), name);
         QCOMPARE(props.value(QLatin1String("secret")).toBool(), secret);
         QCOMPARE(props.contains(QLatin1String("value")), hasValue);
+    }
+
+    void lintErrorsBlockTheExport()
+    {
+        Workspace w = DeployTestData::richWorkspace();
+        w.apis.first().policy.xml.replace(QLatin1String("{{orders-key}}"),
+                                          DeployTestData::secretValue());
+        QTemporaryDir dir;
+        const ExportResult result = ApiOpsExporter::exportTo(w, dir.path());
+        QVERIFY(!result.ok());
+        QVERIFY(std::any_of(
+                result.diagnostics.cbegin(), result.diagnostics.cend(), [](const Diagnostic &d) {
+                    return d.code == u"deploy.secret-inlined";
+                }));
+        QVERIFY(QDir(dir.path()).isEmpty());
     }
 
     void secretValueIsWrittenNowhere()

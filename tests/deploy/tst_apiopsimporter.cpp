@@ -79,7 +79,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("code");
-        QTest::newRow("backend") << QStringLiteral("backends/eus/backendInformation.json")
+        QTest::newRow("gateway") << QStringLiteral("gateways/edge/gatewayInformation.json")
                                  << QByteArray("{}") << QStringLiteral("deploy.not-imported");
         QTest::newRow("logger") << QStringLiteral("loggers/ai/loggerInformation.json")
                                 << QByteArray("{}") << QStringLiteral("deploy.not-imported");
