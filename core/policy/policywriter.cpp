@@ -18,7 +18,16 @@ bool isSpaceRun(QStringView text)
 
 bool isValidEquals(QStringView text)
 {
-    return text.count(u'=') == 1 && isSpaceRun(text.toString().remove(u'='));
+    if (text.size() == 1)
+        return text.at(0) == u'=';
+    const qsizetype equals = text.indexOf(u'=');
+    return equals >= 0 && isSpaceRun(text.left(equals)) && isSpaceRun(text.mid(equals + 1));
+}
+
+// Whether raw, read by the parser, gives value: then raw is written as it is.
+bool readsAs(const QString &raw, const QString &value)
+{
+    return raw.contains(u'&') ? PolicyEscaping::decodeEntities(raw) == value : raw == value;
 }
 
 // A parsed node keeps its source; a node without a range was made by an edit.
@@ -79,7 +88,7 @@ void Writer::node(const PolicyNode &node, const QString &indentation)
         break;
     case PolicyNode::Kind::Text: {
         const bool rawMatches
-                = PolicyEscaping::decodeEntities(node.rawText) == node.text
+                = readsAs(node.rawText, node.text)
                   && (PolicyEscaping::isExpression(node.text) || !node.rawText.contains(u'<'));
         m_out += rawMatches ? node.rawText : PolicyEscaping::textSource(node.text);
         break;
@@ -107,7 +116,7 @@ void Writer::node(const PolicyNode &node, const QString &indentation)
 void Writer::attribute(const PolicyAttribute &attribute)
 {
     const QChar quote = attribute.quote == u'\'' ? u'\'' : u'"';
-    const bool rawMatches = PolicyEscaping::decodeEntities(attribute.rawValue) == attribute.value
+    const bool rawMatches = readsAs(attribute.rawValue, attribute.value)
                             && (attribute.isExpression() || !attribute.rawValue.contains(quote));
     m_out += !attribute.spaceBefore.isEmpty() && isSpaceRun(attribute.spaceBefore)
                      ? attribute.spaceBefore
