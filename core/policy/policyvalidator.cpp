@@ -118,14 +118,20 @@ public:
     }
 
 private:
+    static QString sentence(QString message)
+    {
+        if (!message.isEmpty())
+            message[0] = message.at(0).toUpper();
+        return message;
+    }
     void error(const QString &code, const QString &message, const SourceRange &range)
     {
-        m_diagnostics.append(Diagnostic::error(code, message, range));
+        m_diagnostics.append(Diagnostic::error(code, sentence(message), range));
         m_diagnostics.last().file = m_originDocument;
     }
     void warning(const QString &code, const QString &message, const SourceRange &range)
     {
-        m_diagnostics.append(Diagnostic::warning(code, message, range));
+        m_diagnostics.append(Diagnostic::warning(code, sentence(message), range));
         m_diagnostics.last().file = m_originDocument;
     }
 
