@@ -109,5 +109,11 @@ const Workspace::PolicySource *PolicyLocation::find(const Workspace &workspace) 
 
 Workspace::PolicySource *PolicyLocation::find(Workspace &workspace) const
 {
+    // The lists are implicitly shared: detach them before handing out a pointer to write through,
+    // or an edit would reach every copy of the workspace.
+    workspace.products.detach();
+    workspace.fragments.detach();
+    for (Workspace::Api &api : workspace.apis)
+        api.operations.detach();
     return const_cast<Workspace::PolicySource *>(find(std::as_const(workspace)));
 }

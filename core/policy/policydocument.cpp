@@ -10,7 +10,14 @@ const PolicyNode *PolicyDocument::section(QStringView sectionName) const
 
 PolicyNode *PolicyDocument::section(QStringView sectionName)
 {
-    return const_cast<PolicyNode *>(std::as_const(*this).section(sectionName));
+    // Non-const access must detach the implicitly shared lists, so it cannot reuse the const path.
+    if (kind != Kind::Policies || !isValid())
+        return nullptr;
+    for (PolicyNode &child : root().children) {
+        if (child.isElement(sectionName))
+            return &child;
+    }
+    return nullptr;
 }
 
 const QList<QString> &PolicyDocument::sectionNames()

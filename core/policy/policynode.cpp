@@ -21,7 +21,12 @@ const PolicyAttribute *PolicyNode::findAttribute(QStringView attributeName) cons
 
 PolicyAttribute *PolicyNode::findAttribute(QStringView attributeName)
 {
-    return const_cast<PolicyAttribute *>(std::as_const(*this).findAttribute(attributeName));
+    // Non-const access must detach the implicitly shared list, so it cannot reuse the const path.
+    for (PolicyAttribute &attribute : attributes) {
+        if (attribute.name == attributeName)
+            return &attribute;
+    }
+    return nullptr;
 }
 
 QString PolicyNode::attribute(QStringView attributeName, const QString &fallback) const
