@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "deploycommand.h"
 #include "policy/effectivepolicybuilder.h"
 #include "policy/policyparser.h"
 #include "policy/policyvalidator.h"
@@ -16,7 +17,11 @@ namespace {
 
 QStringList subcommands()
 {
-    return {QStringLiteral("validate"), QStringLiteral("format"), QStringLiteral("effective")};
+    return {QStringLiteral("validate"),
+            QStringLiteral("format"),
+            QStringLiteral("effective"),
+            QStringLiteral("export"),
+            QStringLiteral("import")};
 }
 
 QStringList topLevelOptions()
@@ -69,6 +74,10 @@ int CommandLine::run(const QStringList &arguments)
         return format(subcommandArguments(arguments));
     if (command == QLatin1String("effective"))
         return effective(subcommandArguments(arguments));
+    if (command == QLatin1String("export"))
+        return DeployCommand(m_out, m_err).exportWorkspace(subcommandArguments(arguments));
+    if (command == QLatin1String("import"))
+        return DeployCommand(m_out, m_err).importPolicies(subcommandArguments(arguments));
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         print(m_out,
               QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
@@ -93,7 +102,14 @@ int CommandLine::help()
                   "  format FILE                    print the document as the designer writes it\n"
                   "  effective [--global F] [--product F] [--api F] [--operation F]\n"
                   "            [--fragment ID=F]... [--plain]\n"
-                  "                                 print the effective (merged) policy\n\n"
+                  "                                 print the effective (merged) policy\n"
+                  "  validate --deploy WORKSPACE    the export lint: what a deployment would "
+                  "refuse\n"
+                  "  export WORKSPACE --format xml|apiops|bicep --out DIR\n"
+                  "                                 lint, then write the files APIM takes\n"
+                  "  import (--apiops DIR | --policy FILE --scope S [--id ID] [--operation OP])\n"
+                  "         --out WORKSPACE         import into a workspace; reports what cannot "
+                  "be mapped\n\n"
                   "Options:\n"
                   "  -h, --help     show this help; COMMAND --help shows a command's options\n"
                   "  -v, --version  show the version\n\n"
@@ -130,6 +146,11 @@ int CommandLine::validate(const QStringList &arguments)
             QStringLiteral("Scope the files are attached to: global, product, api or operation."),
             QStringLiteral("scope"));
     parser.addOption(scopeOption);
+    const QCommandLineOption deployOption(
+            QStringLiteral("deploy"),
+            QStringLiteral("Lint workspaces for deployment instead (named values, fragments, "
+                           "secrets, scopes, re-encoding, sizes)."));
+    parser.addOption(deployOption);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("Policy documents, fragments or snippets."),
                                  QStringLiteral("FILE..."));
@@ -154,6 +175,15 @@ int CommandLine::validate(const QStringList &arguments)
     if (parser.positionalArguments().isEmpty()) {
         print(m_err, QStringLiteral("validate: no file given. Try validate --help.\n"));
         return UsageOrIo;
+    }
+
+    if (parser.isSet(deployOption)) {
+        int result = Success;
+        for (const QString &workspace : parser.positionalArguments()) {
+            result = std::max(result,
+                              DeployCommand(m_out, m_err).lint({arguments.first(), workspace}));
+        }
+        return result;
     }
 
     const PolicyValidator validator(PolicySchema::builtin(), m_expressionChecker);

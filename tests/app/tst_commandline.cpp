@@ -100,6 +100,52 @@ private Q_SLOTS:
                                                               "cache the response.policy.xml")}
                 << 1 << ":17:67: error: Syntax error"
                 << "";
+        const QString step2
+                = QStringLiteral(APIM_SOURCE_DIR "/resources/workspaces/article-step2.apimws");
+        QTest::newRow("export apiops") << QStringList{"export",
+                                                      step2,
+                                                      "--format",
+                                                      "apiops",
+                                                      "--out",
+                                                      m_dir.filePath("apiops")}
+                                       << 0 << "8 files written"
+                                       << "";
+        QTest::newRow("export bicep") << QStringList{"export",
+                                                     step2,
+                                                     "--format",
+                                                     "bicep",
+                                                     "--out",
+                                                     m_dir.filePath("bicep")}
+                                      << 0 << "1 files written"
+                                      << "";
+        QTest::newRow("export xml")
+                << QStringList{"export", step2, "--format", "xml", "--out", m_dir.filePath("xml")}
+                << 0 << "3 files written"
+                << "";
+        QTest::newRow("export bad format")
+                << QStringList{"export", step2, "--format", "yaml", "--out", m_dir.path()} << 2
+                << ""
+                << "Unknown format";
+        QTest::newRow("export without out") << QStringList{"export", step2} << 2 << ""
+                                            << "usage: export";
+        QTest::newRow("validate deploy") << QStringList{"validate", "--deploy", step2} << 0 << ""
+                                         << "";
+        QTest::newRow("validate deploy broken workspace")
+                << QStringList{"validate", "--deploy", write("bad.apimws", "{ nope")} << 1
+                << "bad.apimws:1:"
+                << "";
+        QTest::newRow("import policy into a scope")
+                << QStringList{"import",
+                               "--policy",
+                               seed("01-retry-failover-api.xml"),
+                               "--scope",
+                               "api",
+                               "--id",
+                               "hello",
+                               "--out",
+                               m_dir.filePath("imported.apimws")}
+                << 1 << "named value"
+                << "";
         QTest::newRow("validate several") << QStringList{"validate",
                                                          seed("00-default-api.xml"),
                                                          seed("04-article-published-api.xml")}
