@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policyescaping.h"
 
+#include "expressionscanner.h"
+
 bool PolicyEscaping::isExpression(QStringView value)
 {
     const QStringView trimmed = value.trimmed();
@@ -84,4 +86,35 @@ QString PolicyEscaping::decodeEntities(QStringView raw)
         out += raw.at(i);
     }
     return out;
+}
+
+bool PolicyEscaping::canWriteRaw(const QString &value)
+{
+    if (!isExpression(value))
+        return false;
+    qsizetype start = 0;
+    while (value.at(start).isSpace())
+        ++start;
+    const ExpressionScanResult scan = ExpressionScanner::scan(value, start);
+    return scan.ok() && QStringView(value).mid(scan.end).trimmed().isEmpty();
+}
+
+// In the raw form a '&' that spells a reference would be read back decoded; escaping every '&'
+// then keeps the rest raw and reads back exactly.
+static QString escapeAmpersands(const QString &value)
+{
+    if (PolicyEscaping::decodeEntities(value) == value)
+        return value;
+    QString out = value;
+    return out.replace(u'&', QLatin1String("&amp;"));
+}
+
+QString PolicyEscaping::attributeSource(const QString &value, QChar quote)
+{
+    return canWriteRaw(value) ? escapeAmpersands(value) : escapeAttribute(value, quote);
+}
+
+QString PolicyEscaping::textSource(const QString &value)
+{
+    return canWriteRaw(value) ? escapeAmpersands(value) : escapeText(value);
 }

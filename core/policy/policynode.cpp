@@ -105,6 +105,6 @@ PolicyNode PolicyNode::textNode(const QString &value)
     PolicyNode node;
     node.kind = Kind::Text;
     node.text = value;
-    node.rawText = PolicyEscaping::isExpression(value) ? value : PolicyEscaping::escapeText(value);
+    node.rawText = PolicyEscaping::textSource(value);
     return node;
 }

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "policywriter.h"
+
+#include "policydocument.h"
+#include "policyescaping.h"
+#include "policynode.h"
+
+#include <QStringConverter>
+
+namespace {
+
+bool isSpaceRun(QStringView text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
+    });
+}
+
+bool isValidEquals(QStringView text)
+{
+    return text.count(u'=') == 1 && isSpaceRun(text.toString().remove(u'='));
+}
+
+// A parsed node keeps its source; a node without a range was made by an edit.
+bool isSynthesised(const PolicyNode &node)
+{
+    return !node.range.isValid();
+}
+
+// The indentation after the last line break of a whitespace-only text, or null if it has none.
+QString indentationOf(const PolicyNode &node)
+{
+    if (node.kind != PolicyNode::Kind::Text || !node.isWhitespace())
+        return {};
+    const QString &raw = node.rawText.isEmpty() ? node.text : node.rawText;
+    const qsizetype lineBreak = std::max(raw.lastIndexOf(u'\n'), raw.lastIndexOf(u'\r'));
+    return lineBreak < 0 ? QString() : raw.mid(lineBreak + 1);
+}
+
+class Writer
+{
+public:
+    explicit Writer(QString lineEnd)
+        : m_lineEnd(std::move(lineEnd))
+    {}
+
+    void node(const PolicyNode &node, const QString &indentation);
+    QString take() { return std::move(m_out); }
+
+private:
+    void element(const PolicyNode &element, const QString &indentation);
+    void attribute(const PolicyAttribute &attribute);
+    void children(const PolicyNode &parent, const QString &indentation);
+    QString childIndentation(const PolicyNode &parent, const QString &indentation) const;
+    bool atLineStart() const;
+
+    QString m_lineEnd;
+    QString m_out;
+};
+
+bool Writer::atLineStart() const
+{
+    for (qsizetype i = m_out.size() - 1; i >= 0; --i) {
+        const QChar c = m_out.at(i);
+        if (c == u'\n' || c == u'\r')
+            return true;
+        if (c != u' ' && c != u'\t')
+            return false;
+    }
+    return true;
+}
+
+void Writer::node(const PolicyNode &node, const QString &indentation)
+{
+    switch (node.kind) {
+    case PolicyNode::Kind::Element:
+        element(node, indentation);
+        break;
+    case PolicyNode::Kind::Text: {
+        const bool rawMatches
+                = PolicyEscaping::decodeEntities(node.rawText) == node.text
+                  && (PolicyEscaping::isExpression(node.text) || !node.rawText.contains(u'<'));
+        m_out += rawMatches ? node.rawText : PolicyEscaping::textSource(node.text);
+        break;
+    }
+    case PolicyNode::Kind::Comment:
+        m_out += QLatin1String("<!--")
+                 + QString(node.text).replace(QLatin1String("-->"), QLatin1String("- ->"))
+                 + QLatin1String("-->");
+        break;
+    case PolicyNode::Kind::CData:
+        m_out += QLatin1String("<![CDATA[")
+                 + QString(node.text).replace(QLatin1String("]]>"),
+                                              QLatin1String("]]]]><![CDATA[>"))
+                 + QLatin1String("]]>");
+        break;
+    case PolicyNode::Kind::ProcessingInstruction:
+        m_out += QLatin1String("<?") + node.name;
+        if (!node.text.isEmpty() && !isSpaceRun(node.text.left(1)))
+            m_out += u' ';
+        m_out += node.text + QLatin1String("?>");
+        break;
+    }
+}
+
+void Writer::attribute(const PolicyAttribute &attribute)
+{
+    const QChar quote = attribute.quote == u'\'' ? u'\'' : u'"';
+    const bool rawMatches = PolicyEscaping::decodeEntities(attribute.rawValue) == attribute.value
+                            && (attribute.isExpression() || !attribute.rawValue.contains(quote));
+    m_out += !attribute.spaceBefore.isEmpty() && isSpaceRun(attribute.spaceBefore)
+                     ? attribute.spaceBefore
+                     : QStringLiteral(" ");
+    m_out += attribute.name;
+    m_out += isValidEquals(attribute.rawEquals) ? attribute.rawEquals : QStringLiteral("=");
+    m_out += quote;
+    m_out += rawMatches ? attribute.rawValue
+                        : PolicyEscaping::attributeSource(attribute.value, quote);
+    m_out += quote;
+}
+
+void Writer::element(const PolicyNode &element, const QString &indentation)
+{
+    m_out += u'<' + element.name;
+    for (const PolicyAttribute &attribute : element.attributes)
+        this->attribute(attribute);
+    const QString tail = isSpaceRun(element.startTagTail) ? element.startTagTail : QString();
+    if (element.children.isEmpty() && (element.selfClosing || isSynthesised(element))) {
+        // A new empty element takes APIM's own form, as in <base />.
+        m_out += (tail.isEmpty() && isSynthesised(element) ? QStringLiteral(" ") : tail)
+                 + QLatin1String("/>");
+        return;
+    }
+    m_out += tail + u'>';
+    children(element, indentation);
+    m_out += QLatin1String("</") + element.name
+             + (isSpaceRun(element.endTagTail) ? element.endTagTail : QString()) + u'>';
+}
+
+QString Writer::childIndentation(const PolicyNode &parent, const QString &indentation) const
+{
+    for (qsizetype i = 0; i + 1 < parent.children.size(); ++i) {
+        const QString found = indentationOf(parent.children.at(i));
+        if (!found.isNull() && parent.children.at(i + 1).isElement())
+            return found;
+    }
+    return indentation + QLatin1String("    ");
+}
+
+// New elements go on a line of their own, indented like their siblings, and the parent's end
+// tag goes back to the parent's indentation after them; parsed whitespace is left as it is.
+void Writer::children(const PolicyNode &parent, const QString &indentation)
+{
+    const QString inner = childIndentation(parent, indentation);
+    bool lastWasNewElement = false;
+    for (const PolicyNode &child : parent.children) {
+        const bool newElement = child.isElement() && isSynthesised(child);
+        if (newElement && !atLineStart())
+            m_out += m_lineEnd + inner;
+        node(child, inner);
+        lastWasNewElement = newElement;
+    }
+    if (lastWasNewElement)
+        m_out += m_lineEnd + indentation;
+}
+
+// The document's own line end, so new lines do not mix styles.
+QString lineEndOf(const QList<PolicyNode> &nodes)
+{
+    for (const PolicyNode &node : nodes) {
+        if (node.kind == PolicyNode::Kind::Text) {
+            const qsizetype lineFeed = node.rawText.indexOf(u'\n');
+            if (lineFeed >= 0)
+                return lineFeed > 0 && node.rawText.at(lineFeed - 1) == u'\r'
+                               ? QStringLiteral("\r\n")
+                               : QStringLiteral("\n");
+        }
+        const QString found = lineEndOf(node.children);
+        if (!found.isEmpty())
+            return found;
+    }
+    return {};
+}
+
+} // namespace
+
+QString PolicyWriter::write(const PolicyDocument &document)
+{
+    const QString lineEnd = lineEndOf(document.nodes);
+    Writer writer(lineEnd.isEmpty() ? QStringLiteral("\n") : lineEnd);
+    for (const PolicyNode &node : document.nodes)
+        writer.node(node, QString());
+    return writer.take();
+}
+
+QByteArray PolicyWriter::writeUtf8(const PolicyDocument &document)
+{
+    QStringEncoder encoder(QStringEncoder::Utf8,
+                           document.hasByteOrderMark ? QStringEncoder::Flag::WriteBom
+                                                     : QStringEncoder::Flag::Default);
+    return encoder.encode(write(document));
+}
+
+QString PolicyWriter::write(const PolicyNode &node)
+{
+    const QString lineEnd = lineEndOf({node});
+    Writer writer(lineEnd.isEmpty() ? QStringLiteral("\n") : lineEnd);
+    writer.node(node, QString());
+    return writer.take();
+}
