@@ -109,12 +109,26 @@ static QString escapeAmpersands(const QString &value)
     return out.replace(u'&', QLatin1String("&amp;"));
 }
 
+// An expression that cannot be written raw (it does not balance) is escaped, and so is its '@':
+// the reader then takes it as text instead of failing on it, and the expression compiler reports
+// what is wrong with it, at the right place.
+static QString escapeExpressionMarker(QString escaped)
+{
+    const qsizetype at = escaped.indexOf(u'@');
+    return PolicyEscaping::isExpression(escaped) ? escaped.replace(at, 1, QLatin1String("&#64;"))
+                                                 : escaped;
+}
+
 QString PolicyEscaping::attributeSource(const QString &value, QChar quote)
 {
-    return canWriteRaw(value) ? escapeAmpersands(value) : escapeAttribute(value, quote);
+    if (canWriteRaw(value))
+        return escapeAmpersands(value);
+    return escapeExpressionMarker(escapeAttribute(value, quote));
 }
 
 QString PolicyEscaping::textSource(const QString &value)
 {
-    return canWriteRaw(value) ? escapeAmpersands(value) : escapeText(value);
+    if (canWriteRaw(value))
+        return escapeAmpersands(value);
+    return escapeExpressionMarker(escapeText(value));
 }

@@ -8,6 +8,7 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <limits>
 
 // Why the source is read twice, once by hand and once by QXmlStreamReader:
 //  - APIM accepts "rawxml", which is not XML: an expression such as
@@ -44,6 +45,12 @@ bool endsName(QChar c)
            || c == u'\'';
 }
 
+// Without references the decoded value shares the raw one's data (most values have none).
+QString decoded(const QString &raw)
+{
+    return raw.contains(u'&') ? PolicyEscaping::decodeEntities(raw) : raw;
+}
+
 // Maps offsets to 1-based line and column, breaking lines where QTextDocument does.
 class LineIndex
 {
@@ -51,6 +58,11 @@ public:
     explicit LineIndex(QStringView text)
     {
         m_lineStarts.append(0);
+        if (!text.contains(u'\r')) {
+            for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))
+                m_lineStarts.append(i + 1);
+            return;
+        }
         for (qsizetype i = 0; i < text.size(); ++i) {
             const QChar c = text.at(i);
             if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
@@ -247,8 +259,10 @@ bool SourceReader::readExpression(qsizetype at, qsizetype &end, QStringView mask
 // other entities are refused.
 bool SourceReader::checkReferences(qsizetype begin, qsizetype end)
 {
-    for (qsizetype at = m_source.indexOf(u'&', begin); at >= 0 && at < end;
-         at = m_source.indexOf(u'&', at + 1)) {
+    const QStringView range = QStringView(m_source).mid(begin, end - begin);
+    for (qsizetype found = range.indexOf(u'&'); found >= 0;
+         found = range.indexOf(u'&', found + 1)) {
+        const qsizetype at = begin + found;
         const qsizetype semicolon
                 = QStringView(m_source).mid(at, std::min(end - at, qsizetype(12))).indexOf(u';');
         if (semicolon > 1) {
@@ -297,7 +311,7 @@ bool SourceReader::readText()
     PolicyNode node;
     node.kind = PolicyNode::Kind::Text;
     node.rawText = m_source.mid(begin, end - begin);
-    node.text = PolicyEscaping::decodeEntities(node.rawText);
+    node.text = decoded(node.rawText);
     node.range = rangeOf(begin, end);
     m_pos = end;
     return append(std::move(node));
@@ -305,6 +319,11 @@ bool SourceReader::readText()
 
 bool SourceReader::readMarkup()
 {
+    const QChar second = m_pos + 1 < m_source.size() ? m_source.at(m_pos + 1) : QChar();
+    if (second == u'/')
+        return readEndTag();
+    if (second != u'!' && second != u'?')
+        return readStartTag();
     const QStringView rest = QStringView(m_source).mid(m_pos);
     if (rest.startsWith(u"<!--"))
         return readDelimited(4, u"-->", PolicyNode::Kind::Comment, "comment");
@@ -321,11 +340,7 @@ bool SourceReader::readMarkup()
                     QStringLiteral("xml.malformed"),
                     QStringLiteral("'<!' starts neither a comment nor a CDATA section"));
     }
-    if (rest.startsWith(u"<?"))
-        return readProcessingInstruction();
-    if (rest.startsWith(u"</"))
-        return readEndTag();
-    return readStartTag();
+    return readProcessingInstruction();
 }
 
 bool SourceReader::readDelimited(qsizetype openLength,
@@ -431,8 +446,17 @@ bool SourceReader::readAttribute(PolicyNode &element)
                     QStringLiteral("unexpected '%1' in the start tag of <%2>")
                             .arg(m_source.at(nameBegin), element.name));
     }
-    attribute.spaceBefore = m_source.mid(spaceBegin, nameBegin - spaceBegin);
+    // Assigned only when they differ from the defaults, which are shared static strings.
+    if (nameBegin - spaceBegin != 1 || m_source.at(spaceBegin) != u' ')
+        attribute.spaceBefore = m_source.mid(spaceBegin, nameBegin - spaceBegin);
     attribute.name = m_source.mid(nameBegin, end - nameBegin);
+    if (element.attributes.size() >= PolicyParser::maxAttributes) {
+        return fail(nameBegin,
+                    QStringLiteral("xml.too-many-attributes"),
+                    QStringLiteral("<%1> has more than %2 attributes")
+                            .arg(element.name)
+                            .arg(PolicyParser::maxAttributes));
+    }
     if (element.hasAttribute(attribute.name)) {
         return fail(nameBegin,
                     QStringLiteral("xml.duplicate-attribute"),
@@ -452,7 +476,8 @@ bool SourceReader::readAttribute(PolicyNode &element)
                 QStringLiteral("xml.malformed"),
                 QStringLiteral("the value of attribute '%1' must be quoted").arg(attribute.name));
     }
-    attribute.rawEquals = m_source.mid(end, quote - end);
+    if (quote - end != 1)
+        attribute.rawEquals = m_source.mid(end, quote - end);
     if (!readAttributeValue(attribute, quote))
         return false;
     attribute.range = rangeOf(nameBegin, m_pos);
@@ -481,7 +506,7 @@ bool SourceReader::readAttributeValue(PolicyAttribute &attribute, qsizetype quot
     if (!checkReferences(searchFrom, valueEnd))
         return false;
     attribute.rawValue = m_source.mid(valueBegin, valueEnd - valueBegin);
-    attribute.value = PolicyEscaping::decodeEntities(attribute.rawValue);
+    attribute.value = decoded(attribute.rawValue);
     attribute.valueRange = rangeOf(valueBegin, valueEnd);
     m_pos = valueEnd + 1;
     return true;
@@ -537,9 +562,13 @@ bool isXmlCharacter(const QString &text, qsizetype at)
 // The QXmlStreamReader half: the first well-formedness error at or before stopAt, if any.
 ParseError validateXml(const QString &masked, qsizetype stopAt)
 {
-    QXmlStreamReader reader(masked);
+    // Past the hand-written pass's error there is nothing to judge, and QXmlStreamReader has
+    // super-linear corners (it compares every attribute with every other one), so it reads only
+    // what the hand-written pass accepted.
+    const bool whole = stopAt >= masked.size();
+    QXmlStreamReader reader(whole ? masked : masked.first(stopAt + 1));
     reader.setNamespaceProcessing(false);
-    while (!reader.atEnd() && reader.characterOffset() <= stopAt)
+    while (!reader.atEnd())
         reader.readNext();
     if (!reader.hasError())
         return {};
@@ -553,7 +582,7 @@ ParseError validateXml(const QString &masked, qsizetype stopAt)
     }
     // The hand-written pass names what is left open at the end better than "Premature end".
     const qsizetype noticedAt = reader.error() == QXmlStreamReader::PrematureEndOfDocumentError
-                                        ? masked.size() + 1
+                                        ? std::numeric_limits<qsizetype>::max()
                                         : offset;
     return {offset, offset + 1, QStringLiteral("xml.malformed"), message, noticedAt};
 }
@@ -618,7 +647,8 @@ qsizetype invalidUtf8Offset(const QByteArray &utf8)
     {
         QStringDecoder probe(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
         while (failingChunk < bytes.size()) {
-            (void)probe.decode(
+            // decode() is lazy: converting the result is what runs the decoder.
+            const QString decoded = probe.decode(
                     bytes.sliced(failingChunk, std::min(chunk, bytes.size() - failingChunk)));
             if (probe.hasError())
                 break;

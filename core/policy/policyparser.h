@@ -31,6 +31,8 @@ class PolicyParser
 public:
     // Deeper nesting than this is refused (no policy comes close; it bounds recursion elsewhere).
     static constexpr int maxDepth = 512;
+    // Likewise for attributes on one element (checking them for repeats is quadratic).
+    static constexpr int maxAttributes = 256;
     // Larger input is refused before it is read (APIM's own limits are 256 KB per policy).
     static constexpr qsizetype maxInputSize = 32 * 1024 * 1024;
 

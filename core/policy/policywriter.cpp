@@ -18,7 +18,16 @@ bool isSpaceRun(QStringView text)
 
 bool isValidEquals(QStringView text)
 {
-    return text.count(u'=') == 1 && isSpaceRun(text.toString().remove(u'='));
+    if (text.size() == 1)
+        return text.at(0) == u'=';
+    const qsizetype equals = text.indexOf(u'=');
+    return equals >= 0 && isSpaceRun(text.left(equals)) && isSpaceRun(text.mid(equals + 1));
+}
+
+// Whether raw, read by the parser, gives value: then raw is written as it is.
+bool readsAs(const QString &raw, const QString &value)
+{
+    return raw.contains(u'&') ? PolicyEscaping::decodeEntities(raw) == value : raw == value;
 }
 
 // A parsed node keeps its source; a node without a range was made by an edit.
@@ -52,22 +61,23 @@ private:
     void attribute(const PolicyAttribute &attribute);
     void children(const PolicyNode &parent, const QString &indentation);
     QString childIndentation(const PolicyNode &parent, const QString &indentation) const;
-    bool atLineStart() const;
+    void startLine(const QString &indentation);
 
     QString m_lineEnd;
     QString m_out;
 };
 
-bool Writer::atLineStart() const
+// Puts what follows on a line of its own with the given indentation, replacing the indentation
+// already written when the output is at the start of a line.
+void Writer::startLine(const QString &indentation)
 {
-    for (qsizetype i = m_out.size() - 1; i >= 0; --i) {
-        const QChar c = m_out.at(i);
-        if (c == u'\n' || c == u'\r')
-            return true;
-        if (c != u' ' && c != u'\t')
-            return false;
-    }
-    return true;
+    qsizetype end = m_out.size();
+    while (end > 0 && (m_out.at(end - 1) == u' ' || m_out.at(end - 1) == u'\t'))
+        --end;
+    m_out.truncate(end);
+    if (end > 0 && m_out.at(end - 1) != u'\n' && m_out.at(end - 1) != u'\r')
+        m_out += m_lineEnd;
+    m_out += indentation;
 }
 
 void Writer::node(const PolicyNode &node, const QString &indentation)
@@ -78,7 +88,7 @@ void Writer::node(const PolicyNode &node, const QString &indentation)
         break;
     case PolicyNode::Kind::Text: {
         const bool rawMatches
-                = PolicyEscaping::decodeEntities(node.rawText) == node.text
+                = readsAs(node.rawText, node.text)
                   && (PolicyEscaping::isExpression(node.text) || !node.rawText.contains(u'<'));
         m_out += rawMatches ? node.rawText : PolicyEscaping::textSource(node.text);
         break;
@@ -106,7 +116,7 @@ void Writer::node(const PolicyNode &node, const QString &indentation)
 void Writer::attribute(const PolicyAttribute &attribute)
 {
     const QChar quote = attribute.quote == u'\'' ? u'\'' : u'"';
-    const bool rawMatches = PolicyEscaping::decodeEntities(attribute.rawValue) == attribute.value
+    const bool rawMatches = readsAs(attribute.rawValue, attribute.value)
                             && (attribute.isExpression() || !attribute.rawValue.contains(quote));
     m_out += !attribute.spaceBefore.isEmpty() && isSpaceRun(attribute.spaceBefore)
                      ? attribute.spaceBefore
@@ -131,7 +141,10 @@ void Writer::element(const PolicyNode &element, const QString &indentation)
                  + QLatin1String("/>");
         return;
     }
-    m_out += tail + u'>';
+    // An element written self-closing that gained children drops the space meant for "/>".
+    const bool wasSelfClosing
+            = element.selfClosing || (!isSynthesised(element) && !element.endTagRange.isValid());
+    m_out += (wasSelfClosing ? QString() : tail) + u'>';
     children(element, indentation);
     m_out += QLatin1String("</") + element.name
              + (isSpaceRun(element.endTagTail) ? element.endTagTail : QString()) + u'>';
@@ -144,7 +157,8 @@ QString Writer::childIndentation(const PolicyNode &parent, const QString &indent
         if (!found.isNull() && parent.children.at(i + 1).isElement())
             return found;
     }
-    return indentation + QLatin1String("    ");
+    return indentation
+           + (indentation.startsWith(u'\t') ? QStringLiteral("\t") : QStringLiteral("    "));
 }
 
 // New elements go on a line of their own, indented like their siblings, and the parent's end
@@ -155,13 +169,13 @@ void Writer::children(const PolicyNode &parent, const QString &indentation)
     bool lastWasNewElement = false;
     for (const PolicyNode &child : parent.children) {
         const bool newElement = child.isElement() && isSynthesised(child);
-        if (newElement && !atLineStart())
-            m_out += m_lineEnd + inner;
+        if (newElement)
+            startLine(inner);
         node(child, inner);
         lastWasNewElement = newElement;
     }
     if (lastWasNewElement)
-        m_out += m_lineEnd + indentation;
+        startLine(indentation);
 }
 
 // The document's own line end, so new lines do not mix styles.
