@@ -867,6 +867,9 @@ PolicySchema::PolicySchema()
                               openPolicies()}) {
         m_policies.append(group);
     }
+    for (PolicyElementSpec &spec : m_policies) {
+        spec.attributes.append(Attr("id").doc("Names the policy in context.LastError.PolicyId."));
+    }
     std::sort(
             m_policies.begin(),
             m_policies.end(),

@@ -118,14 +118,41 @@ public:
     }
 
 private:
+    static QString sentence(QString message)
+    {
+        if (!message.isEmpty())
+            message[0] = message.at(0).toUpper();
+        return message;
+    }
     void error(const QString &code, const QString &message, const SourceRange &range)
     {
-        m_diagnostics.append(Diagnostic::error(code, message, range));
+        m_diagnostics.append(Diagnostic::error(code, sentence(message), range));
+        m_diagnostics.last().file = m_originDocument;
     }
     void warning(const QString &code, const QString &message, const SourceRange &range)
     {
-        m_diagnostics.append(Diagnostic::warning(code, message, range));
+        m_diagnostics.append(Diagnostic::warning(code, sentence(message), range));
+        m_diagnostics.last().file = m_originDocument;
     }
+
+    // In an effective document, positions belong to the file each node came from.
+    class OriginScope
+    {
+    public:
+        OriginScope(ValidationRun &run, const PolicyNode &node)
+            : m_run(run)
+            , m_saved(run.m_originDocument)
+        {
+            if (!node.origin.document.isEmpty())
+                run.m_originDocument = node.origin.document;
+        }
+        ~OriginScope() { m_run.m_originDocument = m_saved; }
+        Q_DISABLE_COPY_MOVE(OriginScope)
+
+    private:
+        ValidationRun &m_run;
+        QString m_saved;
+    };
 
     void policiesRoot(const PolicyNode &root)
     {
@@ -215,6 +242,7 @@ private:
     {
         int bases = 0;
         for (const PolicyNode &child : container.children) {
+            const OriginScope origin(*this, child);
             if (!child.isElement()) {
                 unexpectedText(child, container.name);
                 continue;
@@ -282,6 +310,7 @@ private:
 
     void policy(const PolicyNode &node, const Context &context)
     {
+        const OriginScope origin(*this, node);
         const PolicyElementSpec *spec = m_schema.policy(node.name);
         if (!spec) {
             error(QStringLiteral("schema.unknown-element"),
@@ -315,6 +344,7 @@ private:
 
     void element(const PolicyNode &node, const PolicyElementSpec &spec, const Context &context)
     {
+        const OriginScope origin(*this, node);
         attributes(node, spec, context);
         text(node, spec, context);
         switch (spec.childMode) {
@@ -339,8 +369,6 @@ private:
                                  attribute.name};
             if (const PolicyAttributeSpec *attributeSpec = spec.attribute(attribute.name)) {
                 value(site, attributeSpec->value, context);
-            } else if (spec.isPolicy && attribute.name == QLatin1String("id")) {
-                value(site, PolicyValueSpec{}, context);
             } else if (spec.open) {
                 value(site, PolicyValueSpec{}, context);
             } else {
@@ -667,9 +695,15 @@ private:
                     site.range.isValid() ? site.range : SourceRange{});
             return;
         }
+        // APIM resolves URLs when the request runs; published snippets keep placeholders such as
+        // https://{account}.example, so a malformed URL is a warning, not a save-time error.
         const QUrl parsed(trimmed, QUrl::StrictMode);
-        if (!parsed.isValid() || parsed.scheme().isEmpty() || parsed.host().isEmpty())
-            invalid(site, QStringLiteral("an absolute URL"));
+        if (!parsed.isValid() || parsed.scheme().isEmpty() || parsed.host().isEmpty()) {
+            warning(QStringLiteral("schema.invalid-url"),
+                    QStringLiteral("'%1' in %2 is not an absolute URL")
+                            .arg(trimmed, describe(site)),
+                    site.range);
+        }
     }
 
     // Once-per rules count occurrences on one execution path: the branches of a <choose> are
@@ -699,6 +733,7 @@ private:
     {
         for (const PolicyNode *child : container.elements()) {
             if (child->name == spec.name) {
+                const OriginScope origin(*this, *child);
                 if (++count > 1) {
                     error(perDocument ? QStringLiteral("schema.once-per-document")
                                       : QStringLiteral("schema.once-per-section"),
@@ -725,6 +760,7 @@ private:
     const ExpressionChecker *m_checker = nullptr;
     PolicyScope m_scope = PolicyScope::None;
     QList<Diagnostic> m_diagnostics;
+    QString m_originDocument;
 };
 
 } // namespace

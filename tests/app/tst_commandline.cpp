@@ -43,7 +43,6 @@ private:
     static Run run(const QStringList &arguments)
     {
         QProcess process;
-        process.setWorkingDirectory(QStringLiteral(APIM_SHARED_DIR));
         process.start(QStringLiteral(APIM_DESIGNER_BINARY), arguments);
         Run result;
         if (!process.waitForFinished(30000)) {
@@ -82,6 +81,9 @@ private Q_SLOTS:
         const QString quota = write("quota.xml",
                                     "<policies><inbound><quota calls=\"1\" renewal-period=\"60\" />"
                                     "</inbound></policies>");
+        const QString notUtf8 = write("latin1.xml",
+                                      "<policies><inbound><set-header name=\"caf\xe9\" />"
+                                      "</inbound></policies>");
         const QString missing = m_dir.filePath("missing.xml");
 
         QTest::newRow("help") << QStringList{"--help"} << 0 << "validate"
@@ -110,6 +112,11 @@ private Q_SLOTS:
                 << "";
         QTest::newRow("validate missing file")
                 << QStringList{"validate", missing} << 2 << "" << missing + ": cannot read";
+        QTest::newRow("validate not UTF-8")
+                << QStringList{"validate", notUtf8} << 1 << notUtf8 + ":1:"
+                << "";
+        QTest::newRow("validate a directory") << QStringList{"validate", m_dir.path()} << 2 << ""
+                                              << "cannot read";
         QTest::newRow("missing file wins over errors")
                 << QStringList{"validate", misplaced, missing} << 2 << misplaced + ":3:5: error"
                 << "cannot read";

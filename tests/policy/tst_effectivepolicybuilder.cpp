@@ -274,8 +274,8 @@ private Q_SLOTS:
                                  "        <!-- global: global.xml -->\n"
                                  "        <forward-request />\n"
                                  "    </backend>\n"
-                                 "    <outbound></outbound>\n"
-                                 "    <on-error></on-error>\n"
+                                 "    <outbound />\n"
+                                 "    <on-error />\n"
                                  "</policies>\n");
         QCOMPARE(written, expected);
         const PolicyParseResult reparsed = PolicyParser::parse(written);

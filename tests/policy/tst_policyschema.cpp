@@ -229,6 +229,9 @@ private Q_SLOTS:
         QVERIFY(!schema.policy(u"set-variable")->attribute(u"name")->value.expressionAllowed);
         QVERIFY(schema.policy(u"set-variable")->attribute(u"value")->value.expressionAllowed);
         QVERIFY(schema.policy(u"forward-request")->oncePerDocument);
+        // Every policy takes an id (reported as context.LastError.PolicyId), child elements do not.
+        QVERIFY(schema.policy(u"choose")->attribute(u"id"));
+        QVERIFY(!schema.elementAt({"choose", "when"})->attribute(u"id"));
         QVERIFY(schema.policy(u"cache-lookup")->oncePerSection);
         QCOMPARE(schema.policy(u"quota")->scopes, QList<PolicyScope>{PolicyScope::Product});
     }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "policy/effectivepolicybuilder.h"
 #include "policy/expressionchecker.h"
 #include "policy/policyparser.h"
 #include "policy/policyvalidator.h"
@@ -511,7 +512,7 @@ private Q_SLOTS:
                                   "    <set-backend-service base-url=\"not a url\" />\n"
                                   "  </inbound>\n"
                                   "</policies>")
-                << QStringLiteral("") << QStringLiteral("3:36: schema.invalid-value");
+                << QStringLiteral("") << QStringLiteral("3:36: schema.invalid-url");
         QTest::newRow("empty base-url")
                 << QStringLiteral("<policies>\n"
                                   "  <inbound>\n"
@@ -655,6 +656,31 @@ private Q_SLOTS:
         QCOMPARE(value.rawText, QStringLiteral("@(&quot;a&quot;)"));
 
         QCOMPARE(summary(diagnostics), QStringLiteral("5:21: expr.test"));
+    }
+
+    // In an effective document each node's origin decides its scope: a rate-limit inherited
+    // from the global policy is reported although the operation scope would allow it.
+    void scopeFromOrigins()
+    {
+        const PolicyParseResult global = PolicyParser::parse(QStringLiteral(
+                "<policies><inbound><rate-limit calls=\"5\" renewal-period=\"60\" /></inbound>"
+                "</policies>"));
+        const PolicyParseResult operation = PolicyParser::parse(QStringLiteral(
+                "<policies><inbound><base /><rate-limit calls=\"9\" renewal-period=\"60\" />"
+                "</inbound></policies>"));
+        QVERIFY(global.ok() && operation.ok());
+        EffectivePolicyBuilder builder;
+        builder.setScopeDocument(PolicyScope::Global, global.document, QStringLiteral("g.xml"));
+        builder.setScopeDocument(
+                PolicyScope::Operation, operation.document, QStringLiteral("o.xml"));
+        const PolicyDocument effective = builder.build().document;
+        const QList<Diagnostic> diagnostics
+                = PolicyValidator().validate(effective, PolicyScope::Operation);
+        // The global one at its own source position, and the second use in the merged document.
+        QCOMPARE(summary(diagnostics),
+                 QStringLiteral("1:20: schema.misplaced-scope; 1:28: schema.once-per-document"));
+        QCOMPARE(diagnostics.at(0).file, QStringLiteral("g.xml"));
+        QCOMPARE(diagnostics.at(1).file, QStringLiteral("o.xml"));
     }
 
     void noCheckerWhereExpressionsAreRefused()
