@@ -36,6 +36,8 @@ QString PolicyEscaping::escapeText(const QString &value)
             out += QLatin1String("&amp;");
         else if (c == u'<')
             out += QLatin1String("&lt;");
+        else if (c == u'>' && out.endsWith(QLatin1String("]]")))
+            out += QLatin1String("&gt;"); // "]]>" is not allowed in XML text
         else
             out += c;
     }

@@ -64,3 +64,6 @@ struct PolicyNode
     // is still being defined, so the defaulted operator would be deleted. Compares every member.
     friend bool operator==(const PolicyNode &, const PolicyNode &);
 };
+
+// Made of Qt containers and plain values, so QList may move it with memmove when it grows.
+Q_DECLARE_TYPEINFO(PolicyNode, Q_RELOCATABLE_TYPE);

@@ -22,7 +22,8 @@ struct PolicyParseResult
 // Reads a policy document the way APIM does ("rawxml"): attribute values and element text whose
 // trimmed content starts with @( or @{ are C# expressions that may hold raw quotes, '<', '&&' and
 // XML inside strings; the escaped form (&quot; &lt; &amp;) is accepted too. Everything else must
-// be well-formed XML. DTDs and entities other than the predefined ones are refused.
+// be well-formed XML. DTDs and entities other than the predefined ones are refused. Expressions
+// are only delimited here; their C# is checked later, by the expression compiler.
 //
 // Positions (SourceRange) index the decoded text without its byte order mark: 0-based offsets
 // and 1-based columns in UTF-16 code units; lines end at "\n", "\r\n" or a lone "\r".
@@ -33,7 +34,7 @@ public:
     static constexpr int maxDepth = 512;
     // Likewise for attributes on one element (checking them for repeats is quadratic).
     static constexpr int maxAttributes = 256;
-    // Larger input is refused before it is read (APIM's own limits are 256 KB per policy).
+    // Larger input is refused before it is read (APIM itself limits a fragment to 512 KB).
     static constexpr qsizetype maxInputSize = 32 * 1024 * 1024;
 
     // utf8 is the file's bytes; a UTF-8 byte order mark is noted in the document and skipped.

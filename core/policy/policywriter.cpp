@@ -161,47 +161,51 @@ QString Writer::childIndentation(const PolicyNode &parent, const QString &indent
            + (indentation.startsWith(u'\t') ? QStringLiteral("\t") : QStringLiteral("    "));
 }
 
-// New elements go on a line of their own, indented like their siblings, and the parent's end
-// tag goes back to the parent's indentation after them; parsed whitespace is left as it is.
+// New elements go on a line of their own, indented like their siblings, and what follows them
+// (a sibling, or the parent's end tag at the parent's indentation) starts a new line again;
+// parsed whitespace is left as it is.
 void Writer::children(const PolicyNode &parent, const QString &indentation)
 {
     const QString inner = childIndentation(parent, indentation);
-    bool lastWasNewElement = false;
+    bool previousWasNew = false;
     for (const PolicyNode &child : parent.children) {
         const bool newElement = child.isElement() && isSynthesised(child);
-        if (newElement)
+        if (newElement || (previousWasNew && child.kind != PolicyNode::Kind::Text))
             startLine(inner);
         node(child, inner);
-        lastWasNewElement = newElement;
+        previousWasNew = newElement;
     }
-    if (lastWasNewElement)
+    if (previousWasNew)
         startLine(indentation);
 }
 
-// The document's own line end, so new lines do not mix styles.
-QString lineEndOf(const QList<PolicyNode> &nodes)
+void countLineEnds(const QList<PolicyNode> &nodes, qsizetype &crlf, qsizetype &lf)
 {
     for (const PolicyNode &node : nodes) {
         if (node.kind == PolicyNode::Kind::Text) {
-            const qsizetype lineFeed = node.rawText.indexOf(u'\n');
-            if (lineFeed >= 0)
-                return lineFeed > 0 && node.rawText.at(lineFeed - 1) == u'\r'
-                               ? QStringLiteral("\r\n")
-                               : QStringLiteral("\n");
+            const QString &raw = node.rawText;
+            for (qsizetype at = raw.indexOf(u'\n'); at >= 0; at = raw.indexOf(u'\n', at + 1))
+                ++(at > 0 && raw.at(at - 1) == u'\r' ? crlf : lf);
         }
-        const QString found = lineEndOf(node.children);
-        if (!found.isEmpty())
-            return found;
+        countLineEnds(node.children, crlf, lf);
     }
-    return {};
+}
+
+// The line end most of the document uses, so new lines do not mix styles (files often have one
+// odd line, such as a header comment added by a tool).
+QString lineEndOf(const QList<PolicyNode> &nodes)
+{
+    qsizetype crlf = 0;
+    qsizetype lf = 0;
+    countLineEnds(nodes, crlf, lf);
+    return crlf > lf ? QStringLiteral("\r\n") : QStringLiteral("\n");
 }
 
 } // namespace
 
 QString PolicyWriter::write(const PolicyDocument &document)
 {
-    const QString lineEnd = lineEndOf(document.nodes);
-    Writer writer(lineEnd.isEmpty() ? QStringLiteral("\n") : lineEnd);
+    Writer writer(lineEndOf(document.nodes));
     for (const PolicyNode &node : document.nodes)
         writer.node(node, QString());
     return writer.take();
@@ -217,8 +221,7 @@ QByteArray PolicyWriter::writeUtf8(const PolicyDocument &document)
 
 QString PolicyWriter::write(const PolicyNode &node)
 {
-    const QString lineEnd = lineEndOf({node});
-    Writer writer(lineEnd.isEmpty() ? QStringLiteral("\n") : lineEnd);
+    Writer writer(lineEndOf({node}));
     writer.node(node, QString());
     return writer.take();
 }

@@ -9,13 +9,16 @@
 
 namespace {
 
-// Whatever the input, the parser returns either a valid document without errors, or at least one
-// error whose position lies inside the text; and the writer can write what it returned.
+// Whatever the input, the parser returns either a valid document without errors, which the writer
+// reproduces exactly, or at least one error whose position lies inside the text (and the writer
+// can still write the partial document).
 void checkOutcome(const QByteArray &input, const PolicyParseResult &result)
 {
     if (result.ok()) {
         QVERIFY(result.document.isValid());
         QVERIFY(result.diagnostics.isEmpty());
+        // What the parser accepts, the writer gives back byte for byte.
+        QCOMPARE(PolicyWriter::writeUtf8(result.document), input);
     } else {
         QVERIFY(!result.diagnostics.isEmpty());
         for (const Diagnostic &diagnostic : result.diagnostics) {

@@ -164,6 +164,10 @@ void tst_PolicyWriter::edits_data()
             << "<set-body>old</set-body>"
             << Edit([](PolicyDocument &d) { d.root().setTextContent("a < b & c"); })
             << "<set-body>a &lt; b &amp; c</set-body>";
+    QTest::newRow("CDATA end in literal text")
+            << "<set-body>old</set-body>"
+            << Edit([](PolicyDocument &d) { d.root().setTextContent("a]]>b]>"); })
+            << "<set-body>a]]&gt;b]></set-body>";
     QTest::newRow("text into a self-closing element")
             << "<value />" << Edit([](PolicyDocument &d) { d.root().setTextContent("x"); })
             << "<value>x</value>";
@@ -189,6 +193,21 @@ void tst_PolicyWriter::edits_data()
                })
             << "<policies>\n    <inbound>\n        <set-method />\n        <base />\n"
                "    </inbound>\n</policies>";
+    QTest::newRow("new element right before a sibling")
+            << sectionXml << Edit([](PolicyDocument &d) {
+                   PolicyNode *inbound = d.section(u"inbound");
+                   inbound->children.insert(indexOfElement(*inbound, "base"),
+                                            element("set-method", {}));
+               })
+            << "<policies>\n    <inbound>\n        <set-method />\n        <base />\n"
+               "    </inbound>\n</policies>";
+    QTest::newRow("majority line end")
+            << "<!-- added by a tool -->\n" + QString(sectionXml).replace("\n", "\r\n")
+            << Edit([](PolicyDocument &d) {
+                   d.section(u"inbound")->children.append(element("set-method", {}));
+               })
+            << "<!-- added by a tool -->\n<policies>\r\n    <inbound>\r\n        <base />\r\n"
+               "        <set-method />\r\n    </inbound>\r\n</policies>";
     QTest::newRow("new subtree")
             << sectionXml << Edit([](PolicyDocument &d) {
                    PolicyNode when = element(
