@@ -36,9 +36,12 @@ public:
         int maxConnections = 1024; // beyond: 503 and close
         // A keep-alive connection with nothing in flight is closed after this long.
         std::chrono::milliseconds idleTimeout{60000};
-        // A request must arrive whole (headers and body) within this long of its first byte,
-        // else 408 and close (the slowloris defence).
-        std::chrono::milliseconds requestReadTimeout{10000};
+        // A request's header section must arrive within this long of its first byte, else 408
+        // and close (the slowloris defence).
+        std::chrono::milliseconds headerReadTimeout{10000};
+        // The whole request, body included, must arrive within this long of its first byte,
+        // else 408 and close.
+        std::chrono::milliseconds requestReadTimeout{60000};
         // Unanswered requests per connection before the server stops reading from it.
         int maxPipelinedRequests = 32;
         HttpRequestParser::Limits limits;

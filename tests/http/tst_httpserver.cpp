@@ -53,6 +53,20 @@ private Q_SLOTS:
         QCOMPARE(server->workerCount(), 2);
     }
 
+    void busyPortIsReported()
+    {
+        auto first = makeServer(echoHandler);
+        HttpServer second;
+        HttpServer::Options options;
+        options.workerCount = 1;
+        options.port = first->port();
+        second.setOptions(options);
+        QVERIFY(!second.listen());
+        QVERIFY(!second.errorString().isEmpty());
+        QVERIFY(!second.isListening());
+        QCOMPARE(second.workerCount(), 0);
+    }
+
     void requestFieldsReachHandler()
     {
         QMutex mutex;
@@ -208,13 +222,27 @@ private Q_SLOTS:
     void slowRequestTimesOutWith408()
     {
         HttpServer::Options options;
-        options.requestReadTimeout = 150ms;
+        options.headerReadTimeout = 150ms;
         auto server = makeServer(echoHandler, options);
         RawHttpConnection slow(server->port());
         slow.send("GET /slow HTTP/1.1\r\nHo");
         const auto responses = slow.read(1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 408);
+        QVERIFY(slow.waitClosed());
+    }
+
+    void slowBodyTimesOutWith408()
+    {
+        HttpServer::Options options;
+        options.requestReadTimeout = 200ms;
+        auto server = makeServer(echoHandler, options);
+        RawHttpConnection slow(server->port());
+        slow.send("POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
+        const auto responses = slow.read(1);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses[0].status, 408);
+        QVERIFY(responses[0].body.contains("body"));
         QVERIFY(slow.waitClosed());
     }
 
@@ -234,7 +262,7 @@ private Q_SLOTS:
     {
         HttpServer::Options options;
         options.workerCount = 1; // same thread for all: the worst case for interference
-        options.requestReadTimeout = 300ms;
+        options.headerReadTimeout = 300ms;
         options.limits.maxHeaderBytes = 1024;
         auto server = makeServer(echoHandler, options);
 
@@ -309,24 +337,36 @@ private Q_SLOTS:
 
     void gracefulStopAnswersRequestsInFlight()
     {
-        auto server = makeServer([](HttpRequest request, HttpResponder responder) {
-            QTimer::singleShot(100, responder.context(), [responder, request] {
-                responder.respond(HttpResponse(200, request.target));
-            });
-        });
+        QMutex mutex;
+        QList<HttpResponder> held;
+        HttpServer::Options options;
+        options.workerCount = 1;
+        auto server = makeServer(
+                [&](HttpRequest request, HttpResponder responder) {
+                    if (request.target != "/busy") {
+                        responder.respond(HttpResponse(200, request.target));
+                        return;
+                    }
+                    QMutexLocker locker(&mutex);
+                    held.append(responder);
+                },
+                options);
         RawHttpConnection busy(server->port());
         RawHttpConnection idle(server->port());
         idle.send(get("/idle"));
         QCOMPARE(idle.read(1).size(), 1);
         busy.send(get("/busy"));
-        QTRY_COMPARE(server->connectionCount(), 2);
+        QTRY_COMPARE((QMutexLocker(&mutex), held.size()), 1);
         QSignalSpy stopped(server.get(), &HttpServer::stopped);
-        server->stop(2s);
+        server->stop(5s);
+        QVERIFY(idle.waitClosed()); // the worker is draining now
+        const HttpResponder responder = (QMutexLocker(&mutex), held.value(0));
+        QMetaObject::invokeMethod(responder.context(),
+                                  [responder] { responder.respond(HttpResponse(200, "/busy")); });
         const auto responses = busy.read(1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].body, QByteArray("/busy"));
         QCOMPARE(responses[0].headers.value("Connection"), QByteArray("close"));
-        QVERIFY(idle.waitClosed());
         QVERIFY(stopped.wait(3000));
         QVERIFY(!server->isListening());
         RawHttpConnection refused(server->port());

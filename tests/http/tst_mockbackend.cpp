@@ -69,6 +69,31 @@ private Q_SLOTS:
         QVERIFY(echo.value("headers").toObject().contains("Host"));
     }
 
+    void echoIsValidJsonForAwkwardInput()
+    {
+        MockBackend backend(QStringLiteral("quote\"name"), QStringLiteral("r\\egion"));
+        QVERIFY(backend.start());
+        HttpClientRequest request;
+        request.method = "PUT";
+        request.url = QUrl(backend.url().toString() + QStringLiteral("/p?k=%22v%22&k=w"));
+        request.headers = {{"X-Q", "a\"b\\c"}, {"X-Q", "second"}, {"x-q", "other case"}};
+        request.body = QByteArray("tab\there \x01 bad\xff");
+        std::optional<HttpClientResult> result;
+        m_client.send(request, [&result](HttpClientResult r) { result = std::move(r); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(result->ok());
+        QJsonParseError error;
+        const QJsonObject echo = QJsonDocument::fromJson(result->response.body, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(echo.value("backend").toString(), QStringLiteral("quote\"name"));
+        QCOMPARE(echo.value("region").toString(), QStringLiteral("r\\egion"));
+        const QJsonObject headers = echo.value("headers").toObject();
+        QCOMPARE(headers.value("X-Q").toString(), QStringLiteral("a\"b\\c, second"));
+        QCOMPARE(headers.value("x-q").toString(), QStringLiteral("other case"));
+        QCOMPARE(echo.value("query").toObject().value("k").toString(), QStringLiteral("\"v\", w"));
+        QCOMPARE(echo.value("body").toString(), QString::fromUtf8("tab\there \x01 bad\xff"));
+    }
+
     void fixedStatusAndCounters()
     {
         MockBackend backend(QStringLiteral("b"), QStringLiteral("r"));
