@@ -319,6 +319,8 @@ void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure
         m_error = PolicyFailure{source, failure.reason, failure.message, 500, {}, {}};
         m_onErrorAnswered = false;
         m_context.response.reset();
+        ensureResponse().statusCode = 500;
+        m_context.response->statusReason = QStringLiteral("Internal Server Error");
         finish();
         return;
     }
