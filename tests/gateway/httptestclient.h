@@ -49,17 +49,21 @@ public:
     }
 
     // Sends bytes as they are on a persistent connection and reads one response.
-    Reply raw(const QByteArray &bytes)
+    Reply raw(const QByteArray &bytes) { return write(bytes) ? read() : Reply(); }
+
+    // Sends without waiting, so many connections can have requests in flight at once.
+    bool write(const QByteArray &bytes)
     {
         if (m_socket.state() != QAbstractSocket::ConnectedState) {
             m_socket.connectToHost(m_base.host(), quint16(m_base.port()));
             if (!m_socket.waitForConnected(m_timeoutMs))
-                return {};
+                return false;
         }
         m_socket.write(bytes);
-        m_socket.flush();
-        return readReply();
+        return m_socket.flush() || m_socket.bytesToWrite() == 0;
     }
+
+    Reply read() { return readReply(); }
 
     void close() { m_socket.abort(); }
     QTcpSocket &socket() { return m_socket; }
