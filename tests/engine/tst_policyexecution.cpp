@@ -34,6 +34,7 @@ private Q_SLOTS:
     void errorInOnErrorAnswersGeneric500();
     void backendRefused();
     void backendTimeout();
+    void retryRunsFailedChildrenAgain();
     void returnResponseShortCircuits();
     void defaultErrorBodies_data();
     void defaultErrorBodies();
@@ -247,6 +248,30 @@ void tst_PolicyExecution::backendTimeout()
     QTRY_VERIFY_WITH_TIMEOUT(outcome->done, 10000);
     QCOMPARE(outcome->response.status, 500);
     QCOMPARE(outcome->trace.errorReason, QStringLiteral("Timeout"));
+}
+
+void tst_PolicyExecution::retryRunsFailedChildrenAgain()
+{
+    MockBackend mock(QStringLiteral("down"), QStringLiteral("East US"));
+    QVERIFY(mock.start());
+    const QString url = mockUrl(mock);
+    MockBackend::Behaviour refuse;
+    refuse.mode = MockBackend::Mode::RefuseConnections;
+    mock.setBehaviour(refuse);
+    const auto outcome = run(
+            QStringLiteral("<policies><inbound><set-backend-service base-url=\"%1\" /></inbound>"
+                           "<backend><retry condition=\"@(context.LastError != null)\" count=\"1\" "
+                           "interval=\"1\">"
+                           "<forward-request timeout=\"5\" /></retry></backend></policies>")
+                    .arg(url));
+    QVERIFY(outcome);
+    QTRY_COMPARE(m_scheduler->pendingCount(), 1);
+    QCOMPARE(m_scheduler->requestedDelays(), QList<qint64>{1000});
+    m_scheduler->advance(1000);
+    QTRY_VERIFY(outcome->done);
+    QCOMPARE(outcome->trace.attempts, 2);
+    QCOMPARE(outcome->response.status, 500);
+    QCOMPARE(outcome->trace.errorReason, QStringLiteral("BackendConnectionFailure"));
 }
 
 void tst_PolicyExecution::returnResponseShortCircuits()
