@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "democommand.h"
 #include "deploycommand.h"
+#include "servecommand.h"
+
 #include "policy/effectivepolicybuilder.h"
 #include "policy/policyparser.h"
 #include "policy/policyvalidator.h"
@@ -21,7 +24,10 @@ QStringList subcommands()
             QStringLiteral("format"),
             QStringLiteral("effective"),
             QStringLiteral("export"),
-            QStringLiteral("import")};
+            QStringLiteral("import"),
+
+            QStringLiteral("serve"),
+            QStringLiteral("demo")};
 }
 
 QStringList topLevelOptions()
@@ -78,6 +84,10 @@ int CommandLine::run(const QStringList &arguments)
         return DeployCommand(m_out, m_err).exportWorkspace(subcommandArguments(arguments));
     if (command == QLatin1String("import"))
         return DeployCommand(m_out, m_err).importPolicies(subcommandArguments(arguments));
+    if (command == QLatin1String("serve"))
+        return ServeCommand(m_out, m_err).run(arguments.mid(2));
+    if (command == QLatin1String("demo"))
+        return DemoCommand(m_out, m_err).run(arguments.mid(2));
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         print(m_out,
               QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
@@ -109,7 +119,15 @@ int CommandLine::help()
                   "                                 lint, then write the files APIM takes\n"
                   "  import (--apiops DIR | --policy FILE --scope S [--id ID] [--operation OP])\n"
                   "         --out WORKSPACE         import into a workspace; reports what cannot "
-                  "be mapped\n\n"
+                  "be mapped\n"
+                  "  serve [WORKSPACE] [--api F] [--operation 'METHOD /tmpl=F']... [--region "
+                  "N=PORT]...\n"
+                  "        [--mock 'NAME=PORT[,status=N][,latency=MS]']... [--map-backend "
+                  "O=URL]...\n"
+                  "        [--named-value N=V]... [--bind ADDR] [--cache per-region|shared] "
+                  "[--trace F|-]\n"
+                  "                                 run the gateway until SIGINT/SIGTERM\n"
+                  "  demo [STEP]                    the article's failover story (steps 0-4)\n\n"
                   "Options:\n"
                   "  -h, --help     show this help; COMMAND --help shows a command's options\n"
                   "  -v, --version  show the version\n\n"
