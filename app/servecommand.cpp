@@ -7,10 +7,13 @@
 #include "workspace/workspaceserializer.h"
 
 #include <QCoreApplication>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
+#include <algorithm>
 
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
@@ -139,11 +142,28 @@ std::optional<Workspace> ServeCommand::workspaceFrom(const QStringList &argument
         } else if (argument == u"--region") {
             if (!needsPair())
                 return std::nullopt;
-            workspace.regions.append({left, right.toInt()});
+            // A region the workspace already has keeps its name and gets the new port.
+            const auto region
+                    = std::find_if(workspace.regions.begin(),
+                                   workspace.regions.end(),
+                                   [&](const Workspace::Region &r) { return r.name == left; });
+            if (region != workspace.regions.end())
+                region->port = right.toInt();
+            else
+                workspace.regions.append({left, right.toInt()});
         } else if (argument == u"--mock") {
             if (!needsPair())
                 return std::nullopt;
+            // A mock the workspace already has is reconfigured (it keeps its region).
+            const auto existing
+                    = std::find_if(workspace.mocks.begin(),
+                                   workspace.mocks.end(),
+                                   [&](const Workspace::MockBackend &m) { return m.name == left; });
             Workspace::MockBackend mock;
+            if (existing != workspace.mocks.end()) {
+                mock.region = existing->region;
+                workspace.mocks.erase(existing);
+            }
             mock.name = left;
             const QStringList parts = right.split(u',');
             mock.port = parts.value(0).toInt();
@@ -153,6 +173,8 @@ std::optional<Workspace> ServeCommand::workspaceFrom(const QStringList &argument
                     mock.mode = Workspace::MockBackend::Mode::Status;
                 } else if (part.startsWith(QLatin1String("latency="))) {
                     mock.latencyMs = part.mid(8).toInt();
+                    if (mock.mode == Workspace::MockBackend::Mode::Healthy)
+                        mock.mode = Workspace::MockBackend::Mode::Latency;
                 }
             }
             workspace.mocks.append(mock);

@@ -17,6 +17,7 @@ class tst_ServeCommand : public QObject
 
 private Q_SLOTS:
     void servesUntilSigterm();
+    void workspaceMocksAndRegionsAreOverridden();
     void badOptionIsUsageError();
     void demoTellsTheArticlesStory();
 };
@@ -74,6 +75,51 @@ void tst_ServeCommand::servesUntilSigterm()
     ::kill(pid_t(process.processId()), SIGTERM);
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+// --region and --mock naming what the workspace already has reconfigure it instead of adding a
+// second one: the article's primary knocked out from the command line.
+void tst_ServeCommand::workspaceMocksAndRegionsAreOverridden()
+{
+    QProcess process;
+    process.start(QStringLiteral(APIM_DESIGNER_BINARY),
+                  {QStringLiteral("serve"),
+                   QStringLiteral(APIM_SOURCE_DIR "/resources/workspaces/article-step2.apimws"),
+                   QStringLiteral("--region"),
+                   QStringLiteral("East US=0"),
+                   QStringLiteral("--region"),
+                   QStringLiteral("West Europe=0"),
+                   QStringLiteral("--mock"),
+                   QStringLiteral("eus=0,status=404")});
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    const QRegularExpression urlLine(QStringLiteral("East US: http://127\\.0\\.0\\.1:(\\d+)"));
+    QRegularExpressionMatch match;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (output += process.readAllStandardOutput(),
+             match = urlLine.match(QString::fromUtf8(output)),
+             match.hasMatch() && output.contains("mock weu") && output.contains("mock eus")),
+            10000);
+    QCOMPARE(output.count("mock eus"), 1);
+    QCOMPARE(output.count("East US:"), 1);
+
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(match.captured(1).toUInt()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QByteArray reply;
+    QTRY_VERIFY_WITH_TIMEOUT((socket.waitForReadyRead(100),
+                              reply += socket.readAll(),
+                              socket.state() == QAbstractSocket::UnconnectedState),
+                             10000);
+    QVERIFY2(reply.startsWith("HTTP/1.1 200"), reply.constData());
+    const QJsonObject echo
+            = QJsonDocument::fromJson(reply.mid(reply.indexOf("\r\n\r\n") + 4)).object();
+    QCOMPARE(echo.value("backend").toString(), QStringLiteral("weu"));
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 0);
 }
 
