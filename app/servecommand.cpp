@@ -213,6 +213,24 @@ std::optional<Workspace> ServeCommand::workspaceFrom(const QStringList &argument
 
 int ServeCommand::run(const QStringList &arguments)
 {
+    if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
+        print(m_out,
+              QStringLiteral(
+                      "Usage: apim-designer serve [WORKSPACE] [--global F] [--product F] [--api "
+                      "F]\n"
+                      "  [--operation 'METHOD /tmpl=F']... [--named-value NAME=VALUE]...\n"
+                      "  [--region 'NAME=PORT']... [--mock "
+                      "'NAME=PORT[,status=N][,latency=MS]']...\n"
+                      "  [--map-backend 'ORIGIN=LOCAL_URL']... [--bind ADDR] [--cache "
+                      "per-region|shared]\n"
+                      "  [--trace FILE|-]\n"
+                      "Runs the gateway: one front-end per region, the workspace's mock backends, "
+                      "until\n"
+                      "SIGINT or SIGTERM. A --region or --mock naming one the workspace has "
+                      "reconfigures\n"
+                      "it; without --operation every request matches a catch-all operation.\n"));
+        return 0;
+    }
     QString bind = QStringLiteral("127.0.0.1");
     QString tracePath;
     const std::optional<Workspace> workspace = workspaceFrom(arguments, &bind, &tracePath);
