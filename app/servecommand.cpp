@@ -183,7 +183,11 @@ std::optional<Workspace> ServeCommand::workspaceFrom(const QStringList &argument
                 return std::nullopt;
             // Origins contain "://" and may contain '=' nowhere else: split at the last '='.
             const qsizetype split = value.lastIndexOf(u'=');
-            workspace.backendMap.append({value.left(split), value.mid(split + 1)});
+            const QString origin = value.left(split);
+            // A later mapping of the same origin replaces the workspace's.
+            workspace.backendMap.removeIf(
+                    [&](const Workspace::BackendMapping &m) { return m.origin == origin; });
+            workspace.backendMap.append({origin, value.mid(split + 1)});
         } else if (argument == u"--bind") {
             *bind = value;
         } else if (argument == u"--cache") {

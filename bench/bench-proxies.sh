@@ -135,7 +135,7 @@ if [ -x "$binary" ] && "$binary" serve --help >/dev/null 2>&1; then
             eus=$primary
             [ "$mode" = fail ] && eus=$primary404
             "$binary" serve "$top/resources/workspaces/article-step$step.apimws" \
-                --region "East US=$port" \
+                --region "East US=$port" --region "West Europe=0" \
                 --map-backend "https://hello-eus.azurewebsites.net=http://127.0.0.1:$eus" \
                 --map-backend "https://hello-weu.azurewebsites.net=http://127.0.0.1:$secondary" \
                 >"$work/gateway-$step-$mode.log" 2>&1 &
