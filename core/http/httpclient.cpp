@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "http/httpclient.h"
+
+#include "http/httpclientconnection.h"
+
+#include <QTimer>
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+bool isToken(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (char c : text) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool hasLineBreak(QByteArrayView text)
+{
+    return text.contains('\r') || text.contains('\n');
+}
+} // namespace
+
+HttpClient::HttpClient(QObject *parent)
+    : QObject(parent)
+{}
+
+HttpClient::~HttpClient() = default;
+
+quint64 HttpClient::send(const HttpClientRequest &request, Callback callback)
+{
+    const quint64 id = m_nextId++;
+    QString error;
+    QByteArray bytes = serialize(request, &error);
+    if (!error.isEmpty()) {
+        failLater(std::move(callback), HttpClientResult::Error::InvalidRequest, error);
+        return id;
+    }
+    const std::optional<HttpAddressMap::Endpoint> endpoint = m_addressMap.resolve(request.url);
+    if (!endpoint) {
+        failLater(std::move(callback),
+                  HttpClientResult::Error::InvalidRequest,
+                  QStringLiteral("cannot reach %1: only plain http is spoken, and the address "
+                                 "map has no entry for this origin")
+                          .arg(HttpAddressMap::originKey(request.url)));
+        return id;
+    }
+    HttpClientExchange exchange;
+    exchange.id = id;
+    exchange.bytes = std::move(bytes);
+    exchange.headRequest = request.method == "HEAD";
+    exchange.host = endpoint->host;
+    exchange.port = endpoint->port;
+    exchange.endpointKey = endpoint->host + u':' + QString::number(endpoint->port);
+    exchange.startedAt = Clock::now();
+    exchange.timeout = request.timeout;
+    exchange.headersDeadline = exchange.startedAt + request.timeout;
+    exchange.callback = std::move(callback);
+    dispatch(std::move(exchange), true);
+    return id;
+}
+
+void HttpClient::dispatch(HttpClientExchange &&exchange, bool allowReuse)
+{
+    HttpClientConnection *connection = allowReuse ? takeIdle(exchange.endpointKey) : nullptr;
+    const bool reused = connection != nullptr;
+    if (!connection) {
+        connection = new HttpClientConnection(this, exchange.host, exchange.port);
+        ++m_connectionsOpened;
+    }
+    m_active.insert(exchange.id, connection);
+    connection->start(std::move(exchange), reused);
+}
+
+void HttpClient::retry(HttpClientExchange &&exchange)
+{
+    dispatch(std::move(exchange), false);
+}
+
+void HttpClient::cancel(quint64 id)
+{
+    HttpClientConnection *connection = m_active.take(id);
+    if (connection)
+        connection->cancel();
+}
+
+int HttpClient::idleConnectionCount() const
+{
+    int count = 0;
+    for (const QList<HttpClientConnection *> &list : m_idle)
+        count += int(list.size());
+    return count;
+}
+
+HttpClientConnection *HttpClient::takeIdle(const QString &key)
+{
+    const auto it = m_idle.find(key);
+    if (it == m_idle.end())
+        return nullptr;
+    while (!it->isEmpty()) {
+        HttpClientConnection *connection = it->takeLast();
+        if (connection->isUsable())
+            return connection;
+        connection->cancel();
+    }
+    return nullptr;
+}
+
+void HttpClient::connectionIdle(HttpClientConnection *connection)
+{
+    QList<HttpClientConnection *> &list = m_idle[connection->endpointKey()];
+    if (list.size() >= m_limits.maxIdleConnectionsPerEndpoint) {
+        connection->cancel();
+        return;
+    }
+    list.append(connection);
+    connection->startIdleTimer();
+}
+
+void HttpClient::connectionFinished(HttpClientConnection *connection)
+{
+    const auto idle = m_idle.find(connection->endpointKey());
+    if (idle != m_idle.end())
+        idle->removeOne(connection);
+    m_active.removeIf([connection](const QHash<quint64, HttpClientConnection *>::iterator &it) {
+        return it.value() == connection;
+    });
+    connection->deleteLater();
+}
+
+void HttpClient::failLater(Callback callback, HttpClientResult::Error error, const QString &message)
+{
+    HttpClientResult result;
+    result.error = error;
+    result.errorMessage = message;
+    QTimer::singleShot(0, this, [callback = std::move(callback), result = std::move(result)] {
+        callback(result);
+    });
+}
+
+QByteArray HttpClient::serialize(const HttpClientRequest &request, QString *error)
+{
+    if (!isToken(request.method)) {
+        *error = QStringLiteral("invalid method \"%1\"").arg(QString::fromLatin1(request.method));
+        return {};
+    }
+    QByteArray target = request.target;
+    if (target.isEmpty())
+        target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
+                                       | QUrl::RemoveFragment);
+    if (target.isEmpty())
+        target = "/";
+    if (hasLineBreak(target) || target.contains(' ')) {
+        *error = QStringLiteral("invalid request target \"%1\"").arg(QString::fromLatin1(target));
+        return {};
+    }
+    QByteArray out;
+    out.reserve(256 + request.body.size());
+    out.append(request.method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    if (!request.headers.contains("Host")) {
+        QByteArray host = request.url.host(QUrl::FullyEncoded).toLatin1();
+        if (host.contains(':'))
+            host = '[' + host + ']';
+        if (request.url.port() != -1)
+            host += ':' + QByteArray::number(request.url.port());
+        out.append("Host: ").append(host).append("\r\n");
+    }
+    for (const HttpHeaders::Field &field : request.headers) {
+        if (HttpHeaders::namesEqual(field.name, "Content-Length")
+            || HttpHeaders::namesEqual(field.name, "Transfer-Encoding")) {
+            continue; // the body is sent whole, framed by its own length
+        }
+        if (!isToken(field.name) || hasLineBreak(field.value)) {
+            *error = QStringLiteral("invalid header field \"%1\"")
+                             .arg(QString::fromLatin1(field.name));
+            return {};
+        }
+        out.append(field.name).append(": ").append(field.value).append("\r\n");
+    }
+    const bool bodyMethod
+            = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+    if (!request.body.isEmpty() || bodyMethod)
+        out.append("Content-Length: ")
+                .append(QByteArray::number(request.body.size()))
+                .append("\r\n");
+    out.append("\r\n");
+    out.append(request.body);
+    return out;
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/httpheaders.h"
+
+#include <QByteArray>
+
+// An HTTP response as a value: what a handler answers, what the backend client returns.
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray reason; // empty: the standard reason phrase for status
+    HttpHeaders headers;
+    QByteArray body;
+
+    HttpResponse() = default;
+    HttpResponse(int status, QByteArray body = {}, QByteArray contentType = {});
+
+    // The reason to put on the status line: reason, or the standard phrase.
+    QByteArray reasonPhrase() const;
+    // RFC 9110 6.4.1: 1xx, 204 and 304 never carry content.
+    bool statusAllowsBody() const;
+
+    static QByteArray standardReason(int status);
+
+    friend bool operator==(const HttpResponse &, const HttpResponse &) = default;
+};

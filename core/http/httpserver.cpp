@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "http/httpserver.h"
+
+#include "http/httplistener.h"
+#include "http/httpserverworker.h"
+
+#include <QThread>
+
+HttpServer::HttpServer(QObject *parent)
+    : QObject(parent)
+{}
+
+HttpServer::~HttpServer()
+{
+    close();
+}
+
+void HttpServer::setOptions(const Options &options)
+{
+    m_options = options;
+}
+
+void HttpServer::setHandler(Handler handler)
+{
+    m_factory = [handler = std::move(handler)](int) {
+        return handler;
+    };
+}
+
+void HttpServer::setHandlerFactory(HandlerFactory factory)
+{
+    m_factory = std::move(factory);
+}
+
+bool HttpServer::listen()
+{
+    close();
+    m_listener = new HttpListener([this](qintptr descriptor) { dispatchDescriptor(descriptor); },
+                                  this);
+    if (!m_listener->listen(m_options.address, m_options.port)) {
+        m_errorString = m_listener->errorString();
+        delete m_listener;
+        m_listener = nullptr;
+        return false;
+    }
+    m_port = m_listener->serverPort();
+    const int count = m_options.workerCount > 0 ? m_options.workerCount
+                                                : std::max(1, QThread::idealThreadCount());
+    for (int i = 0; i < count; ++i) {
+        auto *thread = new QThread(this);
+        thread->setObjectName(QStringLiteral("http-worker-%1:%2").arg(m_port).arg(i));
+        auto *worker = new HttpServerWorker(i, m_options, &m_connectionCount);
+        worker->moveToThread(thread);
+        connect(worker, &HttpServerWorker::drained, this, &HttpServer::onWorkerDrained);
+        thread->start();
+        // Blocking so that listen() returns with every handler built and ready.
+        QMetaObject::invokeMethod(
+                worker,
+                [worker, factory = m_factory] { worker->start(factory); },
+                Qt::BlockingQueuedConnection);
+        m_threads.push_back(thread);
+        m_workers.push_back(worker);
+    }
+    return true;
+}
+
+bool HttpServer::isListening() const
+{
+    return m_listener && m_listener->isListening();
+}
+
+QUrl HttpServer::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.address.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+void HttpServer::pauseAccepting()
+{
+    if (m_listener)
+        m_listener->close();
+}
+
+bool HttpServer::resumeAccepting()
+{
+    if (!m_listener)
+        return false;
+    if (m_listener->isListening())
+        return true;
+    if (!m_listener->listen(m_options.address, m_port)) {
+        m_errorString = m_listener->errorString();
+        return false;
+    }
+    return true;
+}
+
+void HttpServer::dispatchDescriptor(qintptr descriptor)
+{
+    HttpServerWorker *worker = m_workers[m_nextWorker];
+    m_nextWorker = (m_nextWorker + 1) % m_workers.size();
+    QMetaObject::invokeMethod(
+            worker,
+            [worker, descriptor] { worker->addConnection(descriptor); },
+            Qt::QueuedConnection);
+}
+
+void HttpServer::stop(std::chrono::milliseconds grace)
+{
+    if (m_workers.empty()) {
+        Q_EMIT stopped();
+        return;
+    }
+    pauseAccepting();
+    m_drainingWorkers = int(m_workers.size());
+    for (HttpServerWorker *worker : m_workers) {
+        QMetaObject::invokeMethod(
+                worker, [worker, grace] { worker->drain(grace); }, Qt::QueuedConnection);
+    }
+}
+
+void HttpServer::onWorkerDrained()
+{
+    if (--m_drainingWorkers > 0)
+        return;
+    close();
+    Q_EMIT stopped();
+}
+
+void HttpServer::close()
+{
+    delete m_listener;
+    m_listener = nullptr;
+    for (size_t i = 0; i < m_workers.size(); ++i) {
+        HttpServerWorker *worker = m_workers[i];
+        // Connections and the handler's thread-affine state die on their own thread.
+        QMetaObject::invokeMethod(
+                worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
+        m_threads[i]->quit();
+        m_threads[i]->wait();
+        delete worker;
+        delete m_threads[i];
+    }
+    m_workers.clear();
+    m_threads.clear();
+    m_nextWorker = 0;
+    m_drainingWorkers = 0;
+}

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "http/httpserverconnection.h"
+
+#include "http/httpresponder.h"
+#include "http/httpserverworker.h"
+
+#include <QTcpSocket>
+
+using namespace std::chrono_literals;
+
+namespace {
+// How long a closing connection may take to flush its last answer to a client that does not read.
+constexpr auto LingerTimeout = 2s;
+// Bytes Qt may buffer from the socket while the connection is not reading (backpressure).
+constexpr qint64 SocketReadBuffer = 256 * 1024;
+} // namespace
+
+HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr descriptor)
+    : QObject(worker)
+    , m_worker(worker)
+    , m_socket(new QTcpSocket(this))
+    , m_parser(worker->options().limits)
+{
+    m_lastActivity = Clock::now();
+    if (!m_socket->setSocketDescriptor(descriptor)) {
+        m_closing = true;
+        m_closingSince = m_lastActivity - LingerTimeout; // reaped by the next sweep
+        return;
+    }
+    m_socket->setReadBufferSize(SocketReadBuffer);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_peerAddress = m_socket->peerAddress();
+    m_peerPort = m_socket->peerPort();
+    m_localPort = m_socket->localPort();
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpServerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpServerConnection::finish);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::RemoteHostClosedError)
+            abortConnection();
+    });
+}
+
+HttpServerConnection::~HttpServerConnection() = default;
+
+void HttpServerConnection::onReadyRead()
+{
+    if (m_readClosed || m_unanswered >= m_worker->options().maxPipelinedRequests)
+        return; // left in the socket's bounded buffer: TCP pushes back on the client
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    if (m_inPos == m_in.size()) {
+        m_in.resize(0); // keeps the capacity: no allocation per request
+        m_inPos = 0;
+    }
+    const qsizetype old = m_in.size();
+    m_in.resize(old + available);
+    const qint64 got = m_socket->read(m_in.data() + old, available);
+    m_in.resize(old + std::max<qint64>(got, 0));
+    m_lastActivity = Clock::now();
+    processInput();
+}
+
+void HttpServerConnection::processInput()
+{
+    m_processing = true;
+    const int maxPipelined = m_worker->options().maxPipelinedRequests;
+    while (!m_readClosed && m_inPos < m_in.size() && m_unanswered < maxPipelined) {
+        if (!m_parser.hasPartialMessage())
+            m_requestStart = m_lastActivity;
+        HttpRequestParser::Result result = m_parser.feed(QByteArrayView(m_in).sliced(m_inPos));
+        m_inPos += result.consumed;
+        if (result.expectContinue)
+            queueReady("HTTP/1.1 100 Continue\r\n\r\n", false);
+        if (result.status == HttpRequestParser::Status::NeedMore)
+            break;
+        if (result.status == HttpRequestParser::Status::Error) {
+            queueFinal(result.errorStatus, result.errorMessage);
+            break;
+        }
+        dispatch(std::move(result.request));
+    }
+    m_processing = false;
+    if (m_inPos == m_in.size()) {
+        m_in.resize(0);
+        m_inPos = 0;
+    }
+}
+
+void HttpServerConnection::dispatch(HttpRequest &&request)
+{
+    request.peerAddress = m_peerAddress;
+    request.peerPort = m_peerPort;
+    request.localPort = m_localPort;
+    Slot &slot = m_slots.emplace_back();
+    slot.sequence = m_nextSequence++;
+    slot.closeAfter = !request.keepAlive;
+    slot.headRequest = request.method == "HEAD";
+    ++m_unanswered;
+    if (!request.keepAlive || m_worker->isDraining())
+        m_readClosed = true;
+    const HttpServer::Handler &handler = m_worker->handler();
+    if (handler)
+        handler(std::move(request), HttpResponder(this, slot.sequence));
+    else
+        respond(slot.sequence, HttpResponse(503, "no request handler\n", "text/plain"));
+}
+
+HttpServerConnection::Slot *HttpServerConnection::findSlot(quint64 sequence)
+{
+    if (m_slots.empty() || sequence < m_slots.front().sequence)
+        return nullptr;
+    const quint64 index = sequence - m_slots.front().sequence;
+    return index < m_slots.size() ? &m_slots[index] : nullptr;
+}
+
+bool HttpServerConnection::isPending(quint64 sequence) const
+{
+    if (m_closing || m_slots.empty() || sequence < m_slots.front().sequence)
+        return false;
+    const quint64 index = sequence - m_slots.front().sequence;
+    return index < m_slots.size() && !m_slots[index].ready;
+}
+
+void HttpServerConnection::respond(quint64 sequence, HttpResponse &&response)
+{
+    Slot *slot = m_closing ? nullptr : findSlot(sequence);
+    if (!slot || slot->ready)
+        return;
+    slot->ready = true;
+    --m_unanswered;
+    slot->closeAfter = slot->closeAfter || m_worker->isDraining();
+    if (slot == &m_slots.front()) {
+        // The common case: serialise into the connection's reused buffer, no per-answer array.
+        const bool close = slot->closeAfter;
+        serialize(response, slot->headRequest, close, m_out);
+        m_slots.pop_front();
+        m_socket->write(m_out);
+        if (close) {
+            closeGracefully();
+            return;
+        }
+    } else {
+        serialize(response, slot->headRequest, slot->closeAfter, slot->bytes);
+    }
+    writeReadySlots();
+}
+
+void HttpServerConnection::writeReadySlots()
+{
+    while (!m_closing && !m_slots.empty() && m_slots.front().ready) {
+        const Slot slot = std::move(m_slots.front());
+        m_slots.pop_front();
+        m_socket->write(slot.bytes);
+        if (slot.closeAfter) {
+            closeGracefully();
+            return;
+        }
+    }
+    if (m_closing)
+        return;
+    // Write now rather than on the next write-notifier round trip of the event loop.
+    m_socket->flush();
+    if (m_closing)
+        return;
+    m_lastActivity = Clock::now();
+    if (m_slots.empty() && m_worker->isDraining() && !m_parser.hasPartialMessage()) {
+        closeGracefully();
+        return;
+    }
+    if (!m_processing && !m_readClosed && m_unanswered < m_worker->options().maxPipelinedRequests) {
+        if (m_inPos < m_in.size())
+            processInput();
+        if (!m_closing && m_socket->bytesAvailable() > 0)
+            onReadyRead();
+    }
+}
+
+void HttpServerConnection::queueReady(QByteArray bytes, bool closeAfter)
+{
+    Slot &slot = m_slots.emplace_back();
+    slot.sequence = m_nextSequence++;
+    slot.bytes = std::move(bytes);
+    slot.ready = true;
+    slot.closeAfter = closeAfter;
+    writeReadySlots();
+}
+
+void HttpServerConnection::queueFinal(int status, const QString &message)
+{
+    m_readClosed = true;
+    m_in.clear();
+    m_inPos = 0;
+    QByteArray bytes;
+    HttpResponse response(status,
+                          QByteArray::number(status) + ' ' + HttpResponse::standardReason(status)
+                                  + ": " + message.toUtf8() + '\n',
+                          "text/plain; charset=utf-8");
+    serialize(response, false, true, bytes);
+    queueReady(std::move(bytes), true);
+}
+
+void HttpServerConnection::rejectOverloaded()
+{
+    queueFinal(503, QStringLiteral("too many connections"));
+}
+
+void HttpServerConnection::startDraining()
+{
+    m_readClosed = true;
+    if (m_slots.empty() && !m_parser.hasPartialMessage())
+        closeGracefully();
+}
+
+void HttpServerConnection::checkTimeouts(Clock::time_point now)
+{
+    const HttpServer::Options &options = m_worker->options();
+    if (m_closing) {
+        if (now - m_closingSince > LingerTimeout)
+            abortConnection();
+        return;
+    }
+    if (m_parser.hasPartialMessage() && !m_readClosed) {
+        if (now - m_requestStart > options.requestReadTimeout) {
+            queueFinal(408,
+                       QStringLiteral("request not received within %1 ms")
+                               .arg(options.requestReadTimeout.count()));
+        }
+        return;
+    }
+    if (m_slots.empty() && now - m_lastActivity > options.idleTimeout)
+        closeGracefully();
+}
+
+void HttpServerConnection::closeGracefully()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_readClosed = true;
+    m_closingSince = Clock::now();
+    m_socket->disconnectFromHost(); // emits disconnected() once the answer is flushed
+}
+
+void HttpServerConnection::abortConnection()
+{
+    m_closing = true;
+    m_readClosed = true;
+    m_socket->abort();
+    finish();
+}
+
+void HttpServerConnection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_closing = true;
+    m_slots.clear();
+    m_worker->connectionFinished(this);
+}
+
+void HttpServerConnection::serialize(const HttpResponse &response,
+                                     bool headRequest,
+                                     bool close,
+                                     QByteArray &out)
+{
+    out.resize(0);
+    out.reserve(128 + response.body.size() + response.headers.size() * 48);
+    out.append("HTTP/1.1 ");
+    out.append(QByteArray::number(response.status));
+    out.append(' ');
+    out.append(response.reasonPhrase());
+    out.append("\r\n");
+    for (const HttpHeaders::Field &field : response.headers) {
+        if (HttpHeaders::namesEqual(field.name, "Content-Length")
+            || HttpHeaders::namesEqual(field.name, "Transfer-Encoding")
+            || HttpHeaders::namesEqual(field.name, "Connection")) {
+            continue; // framing and connection management belong to this server
+        }
+        out.append(field.name);
+        out.append(": ");
+        out.append(field.value);
+        out.append("\r\n");
+    }
+    const bool bodyAllowed = response.statusAllowsBody();
+    if (bodyAllowed) {
+        out.append("Content-Length: ");
+        out.append(QByteArray::number(response.body.size()));
+        out.append("\r\n");
+    }
+    if (close)
+        out.append("Connection: close\r\n");
+    out.append("\r\n");
+    if (bodyAllowed && !headRequest)
+        out.append(response.body);
+}
