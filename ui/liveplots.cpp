@@ -14,12 +14,16 @@ namespace {
 
 constexpr int refreshIntervalMs = 500;
 
-QLineSeries *line(const QString &name, const QColor &colour, qreal width = 2)
+QLineSeries *line(const QString &name,
+                  const QColor &colour,
+                  qreal width = 2,
+                  Qt::PenStyle style = Qt::SolidLine)
 {
     auto *series = new QLineSeries;
     series->setName(name);
     QPen pen(colour);
     pen.setWidthF(width);
+    pen.setStyle(style);
     series->setPen(pen);
     return series;
 }
@@ -45,7 +49,7 @@ LivePlots::LivePlots(QWidget *parent)
     , m_rateY(new QValueAxis(this))
     , m_latencyX(new QValueAxis(this))
     , m_latencyY(new QValueAxis(this))
-    , m_total(line(tr("all requests"), QColor(0x61, 0x61, 0x61), 1.5))
+    , m_total(line(tr("all requests"), QColor(0x61, 0x61, 0x61), 1.5, Qt::DashLine))
     , m_p50(line(tr("p50"), QColor(0x43, 0xa0, 0x47)))
     , m_p95(line(tr("p95"), QColor(0xfb, 0x8c, 0x00)))
     , m_p99(line(tr("p99"), QColor(0xe5, 0x39, 0x35)))
@@ -124,7 +128,9 @@ void LivePlots::clear()
 void LivePlots::refresh()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 currentSecond = now - now % 1000;
+    // The second under way is left out: its partial count would show as a drop at the right edge.
+    const qint64 lastComplete = now - now % 1000 - 1000;
+    const QList<RunStatistics::Second> seconds = m_statistics.seconds();
     QList<QPointF> total;
     QList<QPointF> p50;
     QList<QPointF> p95;
@@ -134,16 +140,27 @@ void LivePlots::refresh()
         perBackend.insert(backend, {});
     int peakRate = 1;
     double peakLatency = 1;
-    for (const RunStatistics::Second &s : m_statistics.seconds()) {
-        const double x = double(s.startMs - currentSecond) / 1000.0;
-        if (x < -m_windowSeconds)
-            continue;
+    qsizetype next = 0;
+    const qint64 first = seconds.isEmpty() ? lastComplete + 1000
+                                           : qMax(seconds.first().startMs,
+                                                  lastComplete - m_windowSeconds * 1000LL);
+    // Seconds without requests count as zero, so a backend that stops serving drops to the axis.
+    for (qint64 at = first; at <= lastComplete; at += 1000) {
+        while (next < seconds.size() && seconds.at(next).startMs < at)
+            ++next;
+        const RunStatistics::Second empty{at};
+        const RunStatistics::Second &s = next < seconds.size() && seconds.at(next).startMs == at
+                                                 ? seconds.at(next)
+                                                 : empty;
+        const double x = double(at - lastComplete) / 1000.0;
         total.append({x, double(s.requests)});
-        p50.append({x, s.p50Ms});
-        p95.append({x, s.p95Ms});
-        p99.append({x, s.p99Ms});
         for (auto it = perBackend.begin(); it != perBackend.end(); ++it)
             it->append({x, double(s.byBackend.value(it.key()))});
+        if (s.requests > 0) {
+            p50.append({x, s.p50Ms});
+            p95.append({x, s.p95Ms});
+            p99.append({x, s.p99Ms});
+        }
         peakRate = qMax(peakRate, s.requests);
         peakLatency = qMax(peakLatency, s.p99Ms);
     }

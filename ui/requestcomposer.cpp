@@ -65,8 +65,18 @@ RequestComposer::RequestComposer(QWidget *parent)
     m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyTable->verticalHeader()->hide();
+    m_historyTable->verticalHeader()->setDefaultSectionSize(m_historyTable->fontMetrics().height()
+                                                            + 6);
     m_historyTable->horizontalHeader()->setStretchLastSection(true);
-    m_historyTable->horizontalHeader()->resizeSection(RequestHistoryModel::UrlColumn, 260);
+    const int narrow
+            = m_historyTable->fontMetrics().horizontalAdvance(QStringLiteral("West Europe")) + 12;
+    for (int c : {RequestHistoryModel::MethodColumn,
+                  RequestHistoryModel::StatusColumn,
+                  RequestHistoryModel::LatencyColumn})
+        m_historyTable->horizontalHeader()->resizeSection(c, narrow / 2);
+    m_historyTable->horizontalHeader()->resizeSection(RequestHistoryModel::TimeColumn, narrow);
+    m_historyTable->horizontalHeader()->resizeSection(RequestHistoryModel::RegionColumn, narrow);
+    m_historyTable->horizontalHeader()->resizeSection(RequestHistoryModel::UrlColumn, 200);
     m_response->setReadOnly(true);
     m_response->setFont(QFont(QStringLiteral("monospace")));
     m_response->setPlaceholderText(tr("The answer of the selected request"));

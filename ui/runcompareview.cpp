@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcompareview.h"
 
+#include "changehighlightmodel.h"
 #include "engine/tracebuffer.h"
 #include "live/tracecomparisonmodel.h"
 #include "live/tracemodel.h"
@@ -57,8 +58,9 @@ RunCompareView::RunCompareView(QWidget *parent)
     m_record->setCheckable(true);
     m_recordedTable->setModel(m_recordedModel);
     m_replayedTable->setModel(m_replayedModel);
-    m_stepTable->setModel(m_comparison);
-    m_stepTable->setAlternatingRowColors(true);
+    auto *highlighted = new ChangeHighlightModel(this);
+    highlighted->setSourceModel(m_comparison);
+    m_stepTable->setModel(highlighted);
     for (int c : {TraceComparisonModel::LeftDetailColumn, TraceComparisonModel::RightDetailColumn})
         m_stepTable->horizontalHeader()->resizeSection(c, 300);
     m_summary->setWordWrap(true);

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Drives the gateway panel through a short demo and saves a screenshot of it, so the panel can be
+// looked at without clicking: livepanelharness OUT.png [TAB]
+#include "breakerview.h"
+#include "fakegateway.h"
+#include "gatewaypanel.h"
+#include "loadrunnerwidget.h"
+#include "mockbackendwidget.h"
+#include "requestcomposer.h"
+
+#include <QApplication>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        qWarning("usage: livepanelharness OUT.png [right-tab-index]");
+        return 2;
+    }
+    FakeGateway gateway;
+    GatewayPanel panel;
+    panel.resize(1500, 950);
+    panel.setGateway(&gateway);
+    panel.show();
+    panel.setRunning(true);
+    panel.rightTabs()->setCurrentIndex(args.size() > 2 ? args.at(2).toInt() : 0);
+    panel.composer()->setRegion(QStringLiteral("East US"));
+    for (int i = 0; i < 3; ++i)
+        panel.composer()->send();
+    QTest::qWait(300);
+    panel.mockWidgets().at(0)->setChoice(MockBackendWidget::Choice::Status);
+    panel.mockWidgets().at(0)->setStatus(404);
+    gateway.setAnswer(200, QStringLiteral("weu"));
+    panel.loadRunner()->setTotal(300);
+    panel.loadRunner()->setRatePerSecond(200);
+    panel.loadRunner()->start();
+    QTest::qWait(2500);
+    panel.grab().save(args.at(1));
+    return 0;
+}
