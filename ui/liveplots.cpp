@@ -127,7 +127,11 @@ void LivePlots::clear()
 
 void LivePlots::refresh()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    refreshAt(QDateTime::currentMSecsSinceEpoch());
+}
+
+void LivePlots::refreshAt(qint64 now)
+{
     // The second under way is left out: its partial count would show as a drop at the right edge.
     const qint64 lastComplete = now - now % 1000 - 1000;
     const QList<RunStatistics::Second> seconds = m_statistics.seconds();

@@ -35,6 +35,8 @@ public:
     void clear();
     // Redraws now (also done by the timer).
     void refresh();
+    // Redraws as at wall-clock time nowMs (ms since the epoch).
+    void refreshAt(qint64 nowMs);
 
     const RunStatistics &statistics() const { return m_statistics; }
     // The per-backend series, for tests: name -> points (x: seconds before now, y: requests).
