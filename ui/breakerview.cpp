@@ -12,8 +12,8 @@
 
 namespace {
 
-constexpr int rowHeight = 150;
-constexpr int machineWidth = 330;
+constexpr int rowHeight = 180;
+constexpr int machineWidth = 360;
 constexpr qsizetype maxRequestMarks = 20000;
 
 QColor stateColour(CircuitBreaker::State state)
@@ -42,21 +42,27 @@ QString stateLabel(CircuitBreaker::State state)
     return {};
 }
 
-void arrow(QPainter &p, QPointF from, QPointF to, const QString &label, double bend)
+// A transition: a quadratic curve bent sideways by bend pixels, its head, and its label centred on
+// labelAt.
+void arrow(
+        QPainter &p, QPointF from, QPointF to, const QString &label, double bend, QPointF labelAt)
 {
     const QPointF mid = (from + to) / 2;
     const QPointF normal(-(to.y() - from.y()), to.x() - from.x());
     const double length = std::hypot(normal.x(), normal.y());
-    const QPointF control = mid + (length > 0 ? normal / length * bend : QPointF());
+    const QPointF unit = length > 0 ? normal / length : QPointF(0, -1);
+    const QPointF control = mid + unit * bend;
     QPainterPath path(from);
     path.quadTo(control, to);
+    p.setBrush(Qt::NoBrush);
     p.drawPath(path);
-    const QPointF tangent = to - path.pointAtPercent(0.95);
+    const QPointF tangent = to - path.pointAtPercent(0.9);
     const double angle = std::atan2(tangent.y(), tangent.x());
     const QPointF left = to - QPointF(std::cos(angle - 0.4), std::sin(angle - 0.4)) * 8;
     const QPointF right = to - QPointF(std::cos(angle + 0.4), std::sin(angle + 0.4)) * 8;
+    p.setBrush(p.pen().color());
     p.drawPolygon(QPolygonF({to, left, right}));
-    p.drawText(QRectF(control.x() - 60, control.y() - 9, 120, 18), Qt::AlignCenter, label);
+    p.drawText(QRectF(labelAt.x() - 45, labelAt.y() - 8, 90, 16), Qt::AlignCenter, label);
 }
 
 } // namespace
@@ -135,7 +141,7 @@ int BreakerView::transitionsShown(const QString &backendId) const
 QSize BreakerView::sizeHint() const
 {
     const int rows = m_history ? qMax(1, int(m_history->breakers().size())) : 1;
-    return {900, rows * rowHeight + 24};
+    return {900, rows * rowHeight + 48};
 }
 
 void BreakerView::addRequests(const QList<RequestTrace> &batch)
@@ -173,8 +179,22 @@ void BreakerView::paintEvent(QPaintEvent *)
     for (int s = 0; s <= m_windowSeconds; s += qMax(5, m_windowSeconds / 6)) {
         const int x = xFor(axis, nowWall - s * 1000LL, nowWall);
         p.drawLine(x, axis.top(), x, axis.top() + 4);
-        p.drawText(QRect(x - 30, axis.top() + 4, 60, 16), Qt::AlignCenter, tr("-%1 s").arg(s));
+        p.drawText(QRect(qMin(x - 30, width() - 62), axis.top() + 4, 60, 16),
+                   Qt::AlignCenter,
+                   s == 0 ? tr("now") : tr("-%1 s").arg(s));
     }
+    int legendX = axis.left();
+    const int legendY = axis.bottom() + 8;
+    for (CircuitBreaker::State state : {CircuitBreaker::State::Closed,
+                                        CircuitBreaker::State::Open,
+                                        CircuitBreaker::State::HalfOpen}) {
+        p.fillRect(QRect(legendX, legendY, 12, 12), stateColour(state));
+        const QString label = stateLabel(state);
+        p.drawText(QPoint(legendX + 16, legendY + 11), label);
+        legendX += 28 + fontMetrics().horizontalAdvance(label);
+    }
+    p.drawText(QPoint(legendX + 10, legendY + 11),
+               tr("ticks: requests it served (red: 5xx or none)"));
 }
 
 void BreakerView::paintBreaker(QPainter &p,
@@ -222,13 +242,25 @@ void BreakerView::paintMachine(QPainter &p, const QRect &area, CircuitBreaker::S
                {CircuitBreaker::State::Open, open},
                {CircuitBreaker::State::HalfOpen, half}};
     p.setPen(palette().color(QPalette::Text));
-    p.setBrush(palette().color(QPalette::Text));
     const QPointF dx(node.width() / 2, 0);
     const QPointF dy(0, node.height() / 2);
-    arrow(p, closed + dx, open - dx, tr("trip"), 0);
-    arrow(p, open - dy, half + dx, tr("after trip"), -14);
-    arrow(p, half - dx, closed - dy, tr("trial ok"), -14);
-    arrow(p, half + QPointF(node.width() / 4, node.height() / 2), open - dx - dy, tr("fail"), 10);
+    const double midY = (half.y() + open.y()) / 2;
+    const double rightX = (half.x() + open.x()) / 2;
+    const double leftX = (half.x() + closed.x()) / 2;
+    arrow(p, closed + dx, open - dx, tr("trip"), 0, (closed + open) / 2 - QPointF(0, 10));
+    arrow(p,
+          open - dy + QPointF(12, 0),
+          half + dx,
+          tr("after trip"),
+          -22,
+          {rightX + 52, midY - 14});
+    arrow(p,
+          half + dy,
+          open - dy - QPointF(14, 0),
+          tr("trial fails"),
+          14,
+          {rightX - 34, midY + 12});
+    arrow(p, half - dx, closed - dy, tr("trial ok"), -22, {leftX - 44, midY - 14});
     for (const auto &[s, centre] : nodes) {
         const QRectF box(centre - QPointF(node.width() / 2, node.height() / 2), node);
         const bool current = s == state;

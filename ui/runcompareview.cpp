@@ -62,7 +62,17 @@ RunCompareView::RunCompareView(QWidget *parent)
     highlighted->setSourceModel(m_comparison);
     m_stepTable->setModel(highlighted);
     for (int c : {TraceComparisonModel::LeftDetailColumn, TraceComparisonModel::RightDetailColumn})
-        m_stepTable->horizontalHeader()->resizeSection(c, 300);
+        m_stepTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
+    for (int c : {TraceComparisonModel::LeftStepColumn,
+                  TraceComparisonModel::ChangeColumn,
+                  TraceComparisonModel::RightStepColumn})
+        m_stepTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    for (QTableView *table : {m_recordedTable, m_replayedTable}) {
+        // What tells two runs apart; the rest is in the step table.
+        for (int c : {TraceModel::MethodColumn, TraceModel::DurationColumn})
+            table->setColumnHidden(c, true);
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    }
     m_summary->setWordWrap(true);
     auto *save = new QPushButton(tr("Save…"), this);
     auto *openButton = new QPushButton(tr("Open…"), this);

@@ -2,6 +2,8 @@
 // Drives the gateway panel through a short demo and saves a screenshot of it, so the panel can be
 // looked at without clicking: livepanelharness OUT.png [TAB]
 #include "breakerview.h"
+#include "engine/circuitbreaker.h"
+#include "engine/valuecache.h"
 #include "fakegateway.h"
 #include "gatewaypanel.h"
 #include "loadrunnerwidget.h"
@@ -28,6 +30,17 @@ int main(int argc, char *argv[])
     panel.show();
     panel.setRunning(true);
     panel.rightTabs()->setCurrentIndex(args.size() > 2 ? args.at(2).toInt() : 0);
+    panel.leftTabs()->setCurrentIndex(args.size() > 3 ? args.at(3).toInt() : 0);
+    gateway.valueCache()->store(QStringLiteral("East US"),
+                                QStringLiteral("is-eus-down-cache-key"),
+                                true,
+                                QStringLiteral("True"),
+                                10'000);
+    CircuitBreaker *breaker = gateway.circuitBreakers().at(0);
+    for (int i = 0; i < 2; ++i) {
+        breaker->tryAcquire();
+        breaker->recordResult(503);
+    }
     panel.composer()->setRegion(QStringLiteral("East US"));
     for (int i = 0; i < 3; ++i)
         panel.composer()->send();
