@@ -95,6 +95,7 @@ void GatewayPanel::setGateway(LiveGateway *gateway)
     if (gateway) {
         connect(gateway, &LiveGateway::runningChanged, this, &GatewayPanel::rebind);
         connect(gateway, &LiveGateway::topologyChanged, this, &GatewayPanel::rebind);
+        connect(gateway, &LiveGateway::policiesChanged, this, &GatewayPanel::markPolicyEdited);
     }
     rebind();
 }

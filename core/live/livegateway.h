@@ -46,4 +46,6 @@ Q_SIGNALS:
     // The front-ends, mocks, breakers, cache or trace buffer were replaced: views must re-read
     // them.
     void topologyChanged();
+    // Edited policies were handed to the gateway; it applies them from its next request.
+    void policiesChanged();
 };

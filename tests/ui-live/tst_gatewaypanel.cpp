@@ -56,7 +56,7 @@ private Q_SLOTS:
         QCOMPARE(panel.traceView()->traceModel()->traceAt(0).region, QStringLiteral("West Europe"));
 
         // An edit waits for the next request, then shows as applied.
-        panel.markPolicyEdited();
+        Q_EMIT gateway.policiesChanged();
         QVERIFY(panel.applyStateText().contains(u"applies on the next request"));
         QVERIFY(panel.composer()->send());
         QVERIFY(finished.wait(10000));
