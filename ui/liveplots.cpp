@@ -8,7 +8,9 @@
 #include <QDateTime>
 #include <QLineSeries>
 #include <QVBoxLayout>
+
 #include <QValueAxis>
+#include <cmath>
 
 namespace {
 
@@ -76,7 +78,7 @@ LivePlots::LivePlots(QWidget *parent)
         series->attachAxis(m_latencyY);
     }
     for (QChart *chart : {m_rateChart, m_latencyChart}) {
-        chart->legend()->setAlignment(Qt::AlignRight);
+        chart->legend()->setAlignment(Qt::AlignBottom);
         chart->setMargins(QMargins(4, 4, 4, 4));
     }
     auto *layout = new QVBoxLayout(this);
@@ -176,6 +178,14 @@ void LivePlots::refreshAt(qint64 now)
         seriesFor(it.key())->replace(it.value());
     m_rateY->setRange(0, peakRate * 1.1);
     m_latencyY->setRange(0, peakLatency * 1.1);
+    // A short run fills the plot rather than a sliver at its right edge; a long one scrolls.
+    const double span = total.isEmpty() ? 0 : -total.first().x();
+    const double shown = qBound(20.0, std::ceil(span / 10.0) * 10.0, double(m_windowSeconds));
+    const int step = shown <= 30 ? 5 : 10;
+    for (QValueAxis *x : {m_rateX, m_latencyX}) {
+        x->setRange(-shown, 0);
+        x->setTickCount(int(shown) / step + 1);
+    }
 }
 
 QList<QPointF> LivePlots::backendPoints(const QString &backend) const

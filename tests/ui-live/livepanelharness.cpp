@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Drives the gateway panel through a short demo and saves a screenshot of it, so the panel can be
-// looked at without clicking: livepanelharness OUT.png [TAB]
-#include "breakerview.h"
+// Drives the gateway panel through the article's demo and saves a screenshot of it, so the panel
+// can be looked at without clicking:
+//   livepanelharness OUT.png [RIGHT-TAB [LEFT-TAB]]
+// It runs a steady load on the East US front-end, knocks eus out with a 404 half-way and grabs the
+// panel while the failover shows.
 #include "engine/circuitbreaker.h"
 #include "engine/valuecache.h"
 #include "fakegateway.h"
@@ -13,14 +15,13 @@
 #include <QApplication>
 #include <QTabWidget>
 #include <QTest>
-#include <QTimer>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        qWarning("usage: livepanelharness OUT.png [right-tab-index]");
+        qWarning("usage: livepanelharness OUT.png [RIGHT-TAB [LEFT-TAB]]");
         return 2;
     }
     FakeGateway gateway;
@@ -28,9 +29,20 @@ int main(int argc, char *argv[])
     panel.resize(1500, 950);
     panel.setGateway(&gateway);
     panel.show();
-    panel.setRunning(true);
+    if (!panel.setRunning(true))
+        return 1;
     panel.rightTabs()->setCurrentIndex(args.size() > 2 ? args.at(2).toInt() : 0);
     panel.leftTabs()->setCurrentIndex(args.size() > 3 ? args.at(3).toInt() : 0);
+    panel.composer()->setRegion(QStringLiteral("East US"));
+    panel.composer()->send();
+    panel.loadRunner()->setDurationSeconds(8);
+    panel.loadRunner()->setRatePerSecond(40);
+    panel.loadRunner()->setConcurrency(4);
+    panel.loadRunner()->start();
+    QTest::qWait(4000);
+    panel.mockWidgets().at(0)->setChoice(MockBackendWidget::Choice::Status);
+    panel.mockWidgets().at(0)->setStatus(404);
+    gateway.setAnswer(200, QStringLiteral("weu"));
     gateway.valueCache()->store(QStringLiteral("East US"),
                                 QStringLiteral("is-eus-down-cache-key"),
                                 true,
@@ -41,17 +53,8 @@ int main(int argc, char *argv[])
         breaker->tryAcquire();
         breaker->recordResult(503);
     }
-    panel.composer()->setRegion(QStringLiteral("East US"));
-    for (int i = 0; i < 3; ++i)
-        panel.composer()->send();
-    QTest::qWait(300);
-    panel.mockWidgets().at(0)->setChoice(MockBackendWidget::Choice::Status);
-    panel.mockWidgets().at(0)->setStatus(404);
-    gateway.setAnswer(200, QStringLiteral("weu"));
-    panel.loadRunner()->setTotal(300);
-    panel.loadRunner()->setRatePerSecond(200);
-    panel.loadRunner()->start();
-    QTest::qWait(2500);
+    panel.composer()->send();
+    QTest::qWait(3500);
     panel.grab().save(args.at(1));
     return 0;
 }
