@@ -72,6 +72,10 @@ TraceView::TraceView(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_traces, &QAbstractItemModel::rowsInserted, this, &TraceView::onBatch);
+    // Picking a request by hand means reading it: new traffic must not take it away.
+    connect(m_requestTable, &QAbstractItemView::pressed, this, [this] {
+        m_follow->setChecked(false);
+    });
     connect(m_requestTable->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
             this,
