@@ -46,7 +46,19 @@ TraceView::TraceView(QWidget *parent)
                                           new TimelineDelegate(m_stepTable));
     m_stepTable->horizontalHeader()->resizeSection(TraceEventModel::StepColumn, 170);
     m_stepTable->horizontalHeader()->resizeSection(TraceEventModel::DetailColumn, 420);
-    m_requestTable->horizontalHeader()->resizeSection(TraceModel::UrlColumn, 260);
+    // Fixed widths: sizing to contents would measure every row of every batch under load.
+    QHeaderView *header = m_requestTable->horizontalHeader();
+    header->setStretchLastSection(false);
+    const QList<QPair<int, int>> widths = {{TraceModel::SequenceColumn, 50},
+                                           {TraceModel::RegionColumn, 100},
+                                           {TraceModel::MethodColumn, 60},
+                                           {TraceModel::StatusColumn, 55},
+                                           {TraceModel::ServedByColumn, 200},
+                                           {TraceModel::AttemptsColumn, 65},
+                                           {TraceModel::DurationColumn, 60}};
+    for (const auto &[column, width] : widths)
+        header->resizeSection(column, width);
+    header->setSectionResizeMode(TraceModel::UrlColumn, QHeaderView::Stretch);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_follow->setChecked(true);
 

@@ -70,10 +70,12 @@ QString TraceEventModel::describe(const TraceEvent &event)
     case K::RetryAttempt:
         return tr("attempt %1 after %2 ms").arg(event.attempt).arg(event.delayMs);
     case K::Forward: {
-        const QString target
-                = event.backend.isEmpty() ? event.url : event.url + u" → " + event.backend;
-        const QString outcome = event.status > 0 ? QString::number(event.status) : event.message;
-        return tr("%1: %2").arg(target, outcome);
+        // The outcome first: a long backend URL must not push it out of sight.
+        const QString outcome = event.status > 0 ? QString::number(event.status)
+                                                 : tr("no answer (%1)").arg(event.message);
+        const QString from
+                = event.backend.isEmpty() ? outcome : tr("%1 from %2").arg(outcome, event.backend);
+        return tr("%1 · %2").arg(from, event.url);
     }
     case K::CacheLookup:
         return event.hit ? tr("%1 = %2").arg(event.key, event.value)

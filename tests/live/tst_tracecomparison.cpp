@@ -120,10 +120,10 @@ private Q_SLOTS:
                  QStringLiteral("changed"));
         QVERIFY(model.data(model.index(2, TraceComparisonModel::LeftDetailColumn))
                         .toString()
-                        .contains(u"→ weu: 200"));
+                        .startsWith(u"200 from weu · https://hello-weu"));
         QVERIFY(model.data(model.index(2, TraceComparisonModel::RightDetailColumn))
                         .toString()
-                        .contains(u"→ eus: 404"));
+                        .startsWith(u"404 from eus · https://hello-eus"));
         QCOMPARE(model.data(model.index(3, TraceComparisonModel::LeftStepColumn)).toString(),
                  QString());
         QCOMPARE(model.data(model.index(3, 0), TraceComparisonModel::ChangeRole).toInt(),

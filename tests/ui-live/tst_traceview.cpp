@@ -114,8 +114,8 @@ private Q_SLOTS:
         QCOMPARE(steps->rowCount(), 8);
         QVERIFY(rowWithDetail(steps, QStringLiteral("attempt 1 after 0 ms")) >= 0);
         QVERIFY(rowWithDetail(steps, QStringLiteral("attempt 2 after 1 ms")) >= 0);
-        const int eus = rowWithDetail(steps, QStringLiteral("→ eus: 404"));
-        const int weu = rowWithDetail(steps, QStringLiteral("→ weu: 200"));
+        const int eus = rowWithDetail(steps, QStringLiteral("404 from eus · "));
+        const int weu = rowWithDetail(steps, QStringLiteral("200 from weu · "));
         QVERIFY(eus >= 0 && weu > eus);
         QVERIFY(rowWithDetail(steps, QStringLiteral("is-eus-down-cache-key not found")) >= 0);
         QVERIFY(rowWithDetail(steps, QStringLiteral("is-eus-down-cache-key = True for 10 s")) >= 0);
@@ -141,7 +141,7 @@ private Q_SLOTS:
         view.showTrace(read.traces.first());
         QSignalSpy ranges(&view, &TraceView::sourceRangeSelected);
         QSignalSpy steps(&view, &TraceView::stepSelected);
-        const int eus = rowWithDetail(view.eventModel(), QStringLiteral("→ eus: 404"));
+        const int eus = rowWithDetail(view.eventModel(), QStringLiteral("404 from eus · "));
         QTableView *table = view.stepTable();
         const QRect cell = table->visualRect(table->model()->index(eus, 1));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
