@@ -46,7 +46,7 @@ void TimelineDelegate::paint(QPainter *painter,
     const int width = qMax(2, int((end - start) * area.width()));
     painter->save();
     QColor colour = colourFor(kind, failed);
-    colour.setAlpha(150);
+    colour.setAlpha(110); // the duration text stays readable through it
     painter->fillRect(QRect(x, area.top(), width, area.height()), colour);
     painter->restore();
 }
