@@ -42,7 +42,8 @@ quint64 HttpClient::send(const HttpClientRequest &request, Callback callback)
         failLater(std::move(callback), HttpClientResult::Error::InvalidRequest, error);
         return id;
     }
-    const std::optional<HttpAddressMap::Endpoint> endpoint = m_addressMap.resolve(request.url);
+    const ResolvedOrigin &origin = resolve(request.url);
+    const std::optional<HttpAddressMap::Endpoint> &endpoint = origin.endpoint;
     if (!endpoint) {
         failLater(std::move(callback),
                   HttpClientResult::Error::InvalidRequest,
@@ -57,13 +58,39 @@ quint64 HttpClient::send(const HttpClientRequest &request, Callback callback)
     exchange.headRequest = request.method == "HEAD";
     exchange.host = endpoint->host;
     exchange.port = endpoint->port;
-    exchange.endpointKey = endpoint->host + u':' + QString::number(endpoint->port);
+    exchange.endpointKey = origin.endpointKey;
     exchange.startedAt = Clock::now();
     exchange.timeout = request.timeout;
     exchange.headersDeadline = exchange.startedAt + request.timeout;
     exchange.callback = std::move(callback);
     dispatch(std::move(exchange), true);
     return id;
+}
+
+void HttpClient::setAddressMap(const HttpAddressMap &map)
+{
+    m_addressMap = map;
+    m_lastOrigin = ResolvedOrigin();
+}
+
+const HttpClient::ResolvedOrigin &HttpClient::resolve(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    const QString host = url.host();
+    const int port = url.port();
+    if (m_lastOrigin.port == port && m_lastOrigin.host == host && m_lastOrigin.scheme == scheme
+        && !host.isEmpty()) {
+        return m_lastOrigin;
+    }
+    m_lastOrigin.scheme = scheme;
+    m_lastOrigin.host = host;
+    m_lastOrigin.port = port;
+    m_lastOrigin.endpoint = m_addressMap.resolve(url);
+    m_lastOrigin.endpointKey = m_lastOrigin.endpoint
+                                       ? m_lastOrigin.endpoint->host + u':'
+                                                 + QString::number(m_lastOrigin.endpoint->port)
+                                       : QString();
+    return m_lastOrigin;
 }
 
 void HttpClient::dispatch(HttpClientExchange &&exchange, bool allowReuse)

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class HttpClientConnection;
 
@@ -42,7 +43,7 @@ public:
     ~HttpClient() override; // exchanges in flight are dropped, their callbacks never run
     Q_DISABLE_COPY_MOVE(HttpClient)
 
-    void setAddressMap(const HttpAddressMap &map) { m_addressMap = map; }
+    void setAddressMap(const HttpAddressMap &map);
     const HttpAddressMap &addressMap() const { return m_addressMap; }
     void setLimits(const Limits &limits) { m_limits = limits; }
     const Limits &limits() const { return m_limits; }
@@ -58,7 +59,8 @@ public:
     // Connections opened so far: tests and benchmarks use it to see keep-alive reuse.
     quint64 connectionsOpened() const { return m_connectionsOpened; }
 
-    // For HttpClientConnection.
+private:
+    friend class HttpClientConnection;
     void exchangeDone(quint64 id) { m_active.remove(id); }
     void connectionIdle(HttpClientConnection *connection);
     void connectionFinished(HttpClientConnection *connection);
@@ -66,13 +68,25 @@ public:
     // cannot have been processed, so it is sent again on a fresh connection.
     void retry(HttpClientExchange &&exchange);
 
-private:
+    // The last origin resolved: a gateway mostly forwards to the same backend, and resolving
+    // builds several strings.
+    struct ResolvedOrigin
+    {
+        QString scheme;
+        QString host;
+        int port = -1;
+        std::optional<HttpAddressMap::Endpoint> endpoint;
+        QString endpointKey;
+    };
+
+    const ResolvedOrigin &resolve(const QUrl &url);
     void dispatch(HttpClientExchange &&exchange, bool allowReuse);
     HttpClientConnection *takeIdle(const QString &key);
     void failLater(Callback callback, HttpClientResult::Error error, const QString &message);
     static QByteArray serialize(const HttpClientRequest &request, QString *error);
 
     HttpAddressMap m_addressMap;
+    ResolvedOrigin m_lastOrigin;
     Limits m_limits;
     QHash<QString, QList<HttpClientConnection *>> m_idle;
     QHash<quint64, HttpClientConnection *> m_active;

@@ -27,6 +27,8 @@ HttpClientConnection::HttpClientConnection(HttpClient *client, const QString &ho
     , m_parser(parserLimits(client->limits()))
 {
     m_timer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early: a timeout must never be reported before it elapsed.
+    m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &HttpClientConnection::onTimer);
     connect(m_socket, &QTcpSocket::connected, this, &HttpClientConnection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpClientConnection::onReadyRead);
@@ -36,13 +38,15 @@ HttpClientConnection::HttpClientConnection(HttpClient *client, const QString &ho
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
         onSocketGone(QStringLiteral("%1 (%2)").arg(m_socket->errorString(), m_key));
     });
-    // Connecting from the event loop: a refused loopback connect can fail synchronously, and the
-    // client promises never to call back from inside send().
+    // Unbuffered for the reason given in HttpServerConnection. Connecting from the event loop: a
+    // refused loopback connect can fail synchronously, and the client promises never to call back
+    // from inside send().
     QMetaObject::invokeMethod(
             this,
             [this, host, port] {
                 if (!m_closed)
-                    m_socket->connectToHost(host, port);
+                    m_socket->connectToHost(
+                            host, port, QIODevice::ReadWrite | QIODevice::Unbuffered);
             },
             Qt::QueuedConnection);
 }
@@ -64,8 +68,8 @@ void HttpClientConnection::start(HttpClientExchange &&exchange, bool reused)
     m_reused = reused;
     m_bytesReceived = false;
     m_parser.setRequestMethod(m_exchange->headRequest ? "HEAD" : "GET");
-    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(
-            m_exchange->headersDeadline - Clock::now());
+    const auto remaining = std::chrono::ceil<std::chrono::milliseconds>(m_exchange->headersDeadline
+                                                                        - Clock::now());
     m_timer->start(std::max(remaining, std::chrono::milliseconds(0)));
     if (m_connected) {
         m_socket->write(m_exchange->bytes);
@@ -85,13 +89,22 @@ void HttpClientConnection::onConnected()
 
 void HttpClientConnection::onReadyRead()
 {
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    m_in.resize(available); // capacity kept between reads
-    const qint64 got = m_socket->read(m_in.data(), available);
-    if (got > 0)
-        feed(QByteArrayView(m_in.constData(), got));
+    if (!readAvailable())
+        onSocketGone(QStringLiteral("connection closed by %1").arg(m_key));
+}
+
+bool HttpClientConnection::readAvailable()
+{
+    constexpr qint64 ReadChunk = 16 * 1024;
+    qint64 got = 0;
+    do {
+        m_in.resize(ReadChunk); // capacity kept between reads
+        got = m_socket->read(m_in.data(), ReadChunk);
+        if (got > 0)
+            feed(QByteArrayView(m_in.constData(), got));
+    } while (got == ReadChunk && !m_closed);
+    // An unbuffered socket reports the peer's close only here, as a failed read.
+    return got >= 0;
 }
 
 void HttpClientConnection::feed(QByteArrayView data)
@@ -126,8 +139,8 @@ void HttpClientConnection::onSocketGone(const QString &reason)
 {
     if (m_closed)
         return;
-    if (m_exchange && m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    if (m_exchange)
+        readAvailable();
     if (!m_exchange || m_closed) {
         close();
         return;

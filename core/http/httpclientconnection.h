@@ -35,6 +35,7 @@ public:
 private:
     void onConnected();
     void onReadyRead();
+    bool readAvailable();
     void onSocketGone(const QString &reason);
     void onTimer();
     void feed(QByteArrayView data);

@@ -24,6 +24,7 @@ struct HttpRequestParser::Private
     qsizetype messageBytes = 0;
     qsizetype fedBefore = 0; // bytes fed in earlier calls, for error offsets
     bool inMessage = false;
+    bool headersDone = false;
     bool complete = false;
     bool expectContinue = false;
     int limitStatus = 0;
@@ -44,8 +45,10 @@ HttpRequestParser::Private::Private(const Limits &limits)
     settings.on_message_begin = [](llhttp_t *p) {
         Private *d = self(p);
         d->request = HttpRequest();
+        d->request.headers.reserve(16); // one allocation for a typical header section
         d->headerBytes = RequestLineOverhead;
         d->inMessage = true;
+        d->headersDone = false;
         d->complete = false;
         d->expectContinue = false;
         return 0;
@@ -127,6 +130,7 @@ int HttpRequestParser::Private::addHeaderBytes(qsizetype count)
 
 int HttpRequestParser::Private::onHeadersComplete()
 {
+    headersDone = true;
     request.method = llhttp_method_name(llhttp_method_t(parser.method));
     request.versionMajor = parser.http_major;
     request.versionMinor = parser.http_minor;
@@ -214,6 +218,11 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArrayView data)
 bool HttpRequestParser::hasPartialMessage() const
 {
     return d->inMessage;
+}
+
+bool HttpRequestParser::headersComplete() const
+{
+    return d->inMessage && d->headersDone;
 }
 
 const HttpRequestParser::Limits &HttpRequestParser::limits() const

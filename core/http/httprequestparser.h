@@ -48,6 +48,8 @@ public:
     Result feed(QByteArrayView data);
     // True between the first byte of a request and its completion.
     bool hasPartialMessage() const;
+    // The current partial request's header section is complete (its body is still coming).
+    bool headersComplete() const;
     const Limits &limits() const;
 
 private:

@@ -42,6 +42,7 @@ HttpResponseParser::Private::Private(const Limits &limits)
     settings.on_message_begin = [](llhttp_t *p) {
         Private *d = self(p);
         d->response = HttpResponse();
+        d->response.headers.reserve(16);
         d->headerBytes = StatusLineOverhead;
         d->inMessage = true;
         d->headersComplete = false;

@@ -35,20 +35,11 @@ void HttpServer::setHandlerFactory(HandlerFactory factory)
 bool HttpServer::listen()
 {
     close();
-    m_listener = new HttpListener([this](qintptr descriptor) { dispatchDescriptor(descriptor); },
-                                  this);
-    if (!m_listener->listen(m_options.address, m_options.port)) {
-        m_errorString = m_listener->errorString();
-        delete m_listener;
-        m_listener = nullptr;
-        return false;
-    }
-    m_port = m_listener->serverPort();
     const int count = m_options.workerCount > 0 ? m_options.workerCount
                                                 : std::max(1, QThread::idealThreadCount());
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread(this);
-        thread->setObjectName(QStringLiteral("http-worker-%1:%2").arg(m_port).arg(i));
+        thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
         auto *worker = new HttpServerWorker(i, m_options, &m_connectionCount);
         worker->moveToThread(thread);
         connect(worker, &HttpServerWorker::drained, this, &HttpServer::onWorkerDrained);
@@ -61,12 +52,31 @@ bool HttpServer::listen()
         m_threads.push_back(thread);
         m_workers.push_back(worker);
     }
-    return true;
+    // The listening socket lives on the first worker's thread, so accepting never waits for the
+    // owner's thread (a busy GUI, or a test blocked on a socket).
+    bool ok = false;
+    onListenerThread([this, &ok] {
+        m_listener
+                = new HttpListener([this](qintptr descriptor) { dispatchDescriptor(descriptor); });
+        ok = m_listener->listen(m_options.address, m_options.port);
+        m_port = m_listener->serverPort();
+        m_errorString = m_listener->errorString();
+    });
+    m_listening = ok;
+    if (!ok)
+        close();
+    return ok;
+}
+
+void HttpServer::onListenerThread(const std::function<void()> &function)
+{
+    if (!m_workers.empty())
+        QMetaObject::invokeMethod(m_workers.front(), function, Qt::BlockingQueuedConnection);
 }
 
 bool HttpServer::isListening() const
 {
-    return m_listener && m_listener->isListening();
+    return m_listening.load(std::memory_order_relaxed);
 }
 
 QUrl HttpServer::url() const
@@ -80,27 +90,36 @@ QUrl HttpServer::url() const
 
 void HttpServer::pauseAccepting()
 {
-    if (m_listener)
-        m_listener->close();
+    onListenerThread([this] {
+        if (m_listener)
+            m_listener->close();
+    });
+    m_listening = false;
 }
 
 bool HttpServer::resumeAccepting()
 {
-    if (!m_listener)
-        return false;
-    if (m_listener->isListening())
-        return true;
-    if (!m_listener->listen(m_options.address, m_port)) {
-        m_errorString = m_listener->errorString();
-        return false;
-    }
-    return true;
+    bool ok = false;
+    onListenerThread([this, &ok] {
+        if (!m_listener)
+            return;
+        ok = m_listener->isListening() || m_listener->listen(m_options.address, m_port);
+        if (!ok)
+            m_errorString = m_listener->errorString();
+    });
+    m_listening = ok;
+    return ok;
 }
 
 void HttpServer::dispatchDescriptor(qintptr descriptor)
 {
+    // On the listener's thread, the only one touching m_nextWorker.
     HttpServerWorker *worker = m_workers[m_nextWorker];
     m_nextWorker = (m_nextWorker + 1) % m_workers.size();
+    if (worker->thread() == QThread::currentThread()) {
+        worker->addConnection(descriptor);
+        return;
+    }
     QMetaObject::invokeMethod(
             worker,
             [worker, descriptor] { worker->addConnection(descriptor); },
@@ -131,8 +150,11 @@ void HttpServer::onWorkerDrained()
 
 void HttpServer::close()
 {
-    delete m_listener;
-    m_listener = nullptr;
+    onListenerThread([this] {
+        delete m_listener;
+        m_listener = nullptr;
+    });
+    m_listening = false;
     for (size_t i = 0; i < m_workers.size(); ++i) {
         HttpServerWorker *worker = m_workers[i];
         // Connections and the handler's thread-affine state die on their own thread.

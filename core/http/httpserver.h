@@ -18,11 +18,11 @@ class HttpListener;
 class HttpServerWorker;
 class QThread;
 
-// Embedded HTTP/1.1 server: one listening socket on the owner's thread hands accepted descriptors
-// round-robin to worker threads, each running its own event loop and owning its connections
-// (keep-alive, pipelining with in-order answers, timeouts, limits). Requests go to a handler on
-// the worker thread, which answers through an HttpResponder now or later. Several servers may
-// run in one process.
+// Embedded HTTP/1.1 server: one listening socket (on the first worker's thread) hands accepted
+// descriptors round-robin to worker threads, each running its own event loop and owning its
+// connections (keep-alive, pipelining with in-order answers, timeouts, limits). Requests go to a
+// handler on the worker thread, which answers through an HttpResponder now or later. Several
+// servers may run in one process.
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -36,9 +36,12 @@ public:
         int maxConnections = 1024; // beyond: 503 and close
         // A keep-alive connection with nothing in flight is closed after this long.
         std::chrono::milliseconds idleTimeout{60000};
-        // A request must arrive whole (headers and body) within this long of its first byte,
-        // else 408 and close (the slowloris defence).
-        std::chrono::milliseconds requestReadTimeout{10000};
+        // A request's header section must arrive within this long of its first byte, else 408
+        // and close (the slowloris defence).
+        std::chrono::milliseconds headerReadTimeout{10000};
+        // The whole request, body included, must arrive within this long of its first byte,
+        // else 408 and close.
+        std::chrono::milliseconds requestReadTimeout{60000};
         // Unanswered requests per connection before the server stops reading from it.
         int maxPipelinedRequests = 32;
         HttpRequestParser::Limits limits;
@@ -88,6 +91,7 @@ Q_SIGNALS:
 
 private:
     void dispatchDescriptor(qintptr descriptor);
+    void onListenerThread(const std::function<void()> &function);
     void onWorkerDrained();
 
     Options m_options;
@@ -96,6 +100,7 @@ private:
     std::vector<QThread *> m_threads;
     std::vector<HttpServerWorker *> m_workers;
     std::atomic<int> m_connectionCount{0};
+    std::atomic<bool> m_listening{false};
     quint16 m_port = 0;
     size_t m_nextWorker = 0;
     int m_drainingWorkers = 0;

@@ -79,4 +79,5 @@ private:
     bool m_closing = false;
     bool m_finished = false;
     bool m_processing = false;
+    bool m_readPaused = false; // input left unread because too many answers are pending
 };

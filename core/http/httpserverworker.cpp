@@ -25,7 +25,8 @@ void HttpServerWorker::start(const HttpServer::HandlerFactory &factory)
         m_handler = factory(m_index);
     m_sweepTimer = new QTimer(this);
     // A quarter of the shortest timeout keeps expiry within 25% late without a timer per socket.
-    const auto shortest = std::min(m_options.idleTimeout, m_options.requestReadTimeout);
+    const auto shortest = std::min(
+            {m_options.idleTimeout, m_options.headerReadTimeout, m_options.requestReadTimeout});
     m_sweepTimer->setInterval(std::clamp<std::chrono::milliseconds>(shortest / 4, 2ms, 500ms));
     connect(m_sweepTimer, &QTimer::timeout, this, &HttpServerWorker::sweep);
     m_sweepTimer->start();

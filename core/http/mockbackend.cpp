@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/mockbackend.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMutexLocker>
 #include <QThread>
 #include <QTimer>
@@ -19,6 +16,7 @@ MockBackend::MockBackend(const QString &name, const QString &region, Clock clock
     , m_name(name)
     , m_region(region)
     , m_nameUtf8(name.toUtf8())
+    , m_regionUtf8(region.toUtf8())
     , m_clock(std::move(clock))
 {
     HttpServer::Options options;
@@ -178,34 +176,91 @@ void MockBackend::handle(HttpRequest &&request, const HttpResponder &responder)
 
 HttpResponse MockBackend::makeResponse(const HttpRequest &request, int status) const
 {
-    QJsonObject headers;
-    for (const HttpHeaders::Field &field : request.headers) {
-        const QString name = QString::fromLatin1(field.name);
-        const QString value = QString::fromUtf8(field.value);
-        const auto existing = headers.constFind(name);
-        headers.insert(name,
-                       existing == headers.constEnd() ? value
-                                                      : existing->toString() + u", " + value);
+    // Written by hand rather than through QJsonDocument: the echo is built for every call and is
+    // the mock's main cost in the gateway benchmark (QJsonObject goes through QCborValue).
+    QList<std::pair<QByteArray, QByteArray>> query;
+    const QByteArray queryString = request.query();
+    if (!queryString.isEmpty()) {
+        const QUrlQuery parsed(QString::fromUtf8(queryString));
+        for (const auto &[key, value] : parsed.queryItems(QUrl::FullyDecoded))
+            query.append({key.toUtf8(), value.toUtf8()});
     }
-    QJsonObject query;
-    const QString queryString = QString::fromUtf8(request.query());
-    const QUrlQuery parsedQuery(queryString);
-    for (const auto &[key, value] : parsedQuery.queryItems(QUrl::FullyDecoded))
-        query.insert(key, value);
-    QJsonObject echo{
-            {QStringLiteral("backend"), m_name},
-            {QStringLiteral("region"), m_region},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("method"), QString::fromLatin1(request.method)},
-            {QStringLiteral("path"), QString::fromUtf8(request.path())},
-            {QStringLiteral("queryString"), queryString},
-            {QStringLiteral("query"), query},
-            {QStringLiteral("headers"), headers},
-            {QStringLiteral("body"), QString::fromUtf8(request.body)},
-    };
-    HttpResponse response(status,
-                          QJsonDocument(echo).toJson(QJsonDocument::Compact),
-                          "application/json; charset=utf-8");
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    headers.reserve(request.headers.size());
+    for (const HttpHeaders::Field &field : request.headers)
+        headers.append({field.name, field.value});
+
+    QByteArray json;
+    json.reserve(256 + request.target.size() + request.body.size() + request.headers.size() * 64);
+    json.append("{\"backend\":");
+    appendJsonString(json, m_nameUtf8);
+    json.append(",\"region\":");
+    appendJsonString(json, m_regionUtf8);
+    json.append(",\"status\":").append(QByteArray::number(status));
+    json.append(",\"method\":");
+    appendJsonString(json, request.method);
+    json.append(",\"path\":");
+    appendJsonString(json, request.path());
+    json.append(",\"queryString\":");
+    appendJsonString(json, queryString);
+    json.append(",\"query\":");
+    appendJsonObject(json, query);
+    json.append(",\"headers\":");
+    appendJsonObject(json, headers);
+    json.append(",\"body\":");
+    appendJsonString(json, request.body);
+    json.append('}');
+
+    HttpResponse response(status, std::move(json), "application/json; charset=utf-8");
     response.headers.append("X-Backend", m_nameUtf8);
     return response;
+}
+
+void MockBackend::appendJsonString(QByteArray &out, QByteArrayView text)
+{
+    // Bytes that are not UTF-8 would make the document invalid: replace them, as QString does.
+    if (!text.isValidUtf8()) {
+        appendJsonString(out, QString::fromUtf8(text).toUtf8());
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\').append(c);
+        } else if (byte < 0x20) {
+            out.append("\\u00").append(hex[byte >> 4]).append(hex[byte & 0xf]);
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+}
+
+void MockBackend::appendJsonObject(QByteArray &out,
+                                   const QList<std::pair<QByteArray, QByteArray>> &fields)
+{
+    // Repeated names (exact case) become one member, values joined with ", " (RFC 9110 5.3).
+    out.append('{');
+    bool first = true;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        bool seen = false;
+        for (qsizetype j = 0; j < i && !seen; ++j)
+            seen = fields[j].first == fields[i].first;
+        if (seen)
+            continue;
+        QByteArray value = fields[i].second;
+        for (qsizetype j = i + 1; j < fields.size(); ++j) {
+            if (fields[j].first == fields[i].first)
+                value.append(", ").append(fields[j].second);
+        }
+        if (!first)
+            out.append(',');
+        first = false;
+        appendJsonString(out, fields[i].first);
+        out.append(':');
+        appendJsonString(out, value);
+    }
+    out.append('}');
 }

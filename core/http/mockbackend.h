@@ -91,10 +91,14 @@ private:
     void record(int status);
     void applyListening(bool refuse);
     HttpResponse makeResponse(const HttpRequest &request, int status) const;
+    static void appendJsonString(QByteArray &out, QByteArrayView text);
+    static void appendJsonObject(QByteArray &out,
+                                 const QList<std::pair<QByteArray, QByteArray>> &fields);
 
     QString m_name;
     QString m_region;
     QByteArray m_nameUtf8;
+    QByteArray m_regionUtf8;
     Clock m_clock;
     HttpServer m_server;
     mutable QMutex m_mutex;

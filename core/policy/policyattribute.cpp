@@ -11,7 +11,5 @@ bool PolicyAttribute::isExpression() const
 void PolicyAttribute::setValue(const QString &newValue)
 {
     value = newValue;
-    rawValue = PolicyEscaping::isExpression(newValue)
-                       ? newValue
-                       : PolicyEscaping::escapeAttribute(newValue, quote);
+    rawValue = PolicyEscaping::attributeSource(newValue, quote);
 }

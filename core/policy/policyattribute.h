@@ -28,3 +28,5 @@ struct PolicyAttribute
 
     friend bool operator==(const PolicyAttribute &, const PolicyAttribute &) = default;
 };
+
+Q_DECLARE_TYPEINFO(PolicyAttribute, Q_RELOCATABLE_TYPE);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policyescaping.h"
 
+#include "expressionscanner.h"
+
 bool PolicyEscaping::isExpression(QStringView value)
 {
     const QStringView trimmed = value.trimmed();
@@ -34,6 +36,8 @@ QString PolicyEscaping::escapeText(const QString &value)
             out += QLatin1String("&amp;");
         else if (c == u'<')
             out += QLatin1String("&lt;");
+        else if (c == u'>' && out.endsWith(QLatin1String("]]")))
+            out += QLatin1String("&gt;"); // "]]>" is not allowed in XML text
         else
             out += c;
     }
@@ -84,4 +88,49 @@ QString PolicyEscaping::decodeEntities(QStringView raw)
         out += raw.at(i);
     }
     return out;
+}
+
+bool PolicyEscaping::canWriteRaw(const QString &value)
+{
+    if (!isExpression(value))
+        return false;
+    qsizetype start = 0;
+    while (value.at(start).isSpace())
+        ++start;
+    const ExpressionScanResult scan = ExpressionScanner::scan(value, start);
+    return scan.ok() && QStringView(value).mid(scan.end).trimmed().isEmpty();
+}
+
+// In the raw form a '&' that spells a reference would be read back decoded; escaping every '&'
+// then keeps the rest raw and reads back exactly.
+static QString escapeAmpersands(const QString &value)
+{
+    if (PolicyEscaping::decodeEntities(value) == value)
+        return value;
+    QString out = value;
+    return out.replace(u'&', QLatin1String("&amp;"));
+}
+
+// An expression that cannot be written raw (it does not balance) is escaped, and so is its '@':
+// the reader then takes it as text instead of failing on it, and the expression compiler reports
+// what is wrong with it, at the right place.
+static QString escapeExpressionMarker(QString escaped)
+{
+    const qsizetype at = escaped.indexOf(u'@');
+    return PolicyEscaping::isExpression(escaped) ? escaped.replace(at, 1, QLatin1String("&#64;"))
+                                                 : escaped;
+}
+
+QString PolicyEscaping::attributeSource(const QString &value, QChar quote)
+{
+    if (canWriteRaw(value))
+        return escapeAmpersands(value);
+    return escapeExpressionMarker(escapeAttribute(value, quote));
+}
+
+QString PolicyEscaping::textSource(const QString &value)
+{
+    if (canWriteRaw(value))
+        return escapeAmpersands(value);
+    return escapeExpressionMarker(escapeText(value));
 }

@@ -15,4 +15,12 @@ public:
     // Decodes the five predefined entities and numeric character references; a '&' that starts
     // no valid reference is kept literally (tolerant, as in raw expressions).
     static QString decodeEntities(QStringView raw);
+    // The source form of a value as APIM users write it: an expression raw when it reads back
+    // as the same expression (balanced, nothing after it), anything else escaped. Both give
+    // value back through decodeEntities.
+    static QString attributeSource(const QString &value, QChar quote);
+    static QString textSource(const QString &value);
+
+private:
+    static bool canWriteRaw(const QString &value);
 };

@@ -105,6 +105,15 @@ PolicyNode PolicyNode::textNode(const QString &value)
     PolicyNode node;
     node.kind = Kind::Text;
     node.text = value;
-    node.rawText = PolicyEscaping::isExpression(value) ? value : PolicyEscaping::escapeText(value);
+    node.rawText = PolicyEscaping::textSource(value);
     return node;
+}
+
+bool operator==(const PolicyNode &a, const PolicyNode &b)
+{
+    return a.kind == b.kind && a.name == b.name && a.attributes == b.attributes && a.text == b.text
+           && a.rawText == b.rawText && a.startTagTail == b.startTagTail
+           && a.selfClosing == b.selfClosing && a.endTagTail == b.endTagTail && a.range == b.range
+           && a.startTagRange == b.startTagRange && a.endTagRange == b.endTagRange
+           && a.origin == b.origin && a.children == b.children;
 }

@@ -60,5 +60,10 @@ struct PolicyNode
     static PolicyNode element(const QString &tagName);
     static PolicyNode textNode(const QString &value);
 
-    friend bool operator==(const PolicyNode &, const PolicyNode &) = default;
+    // Not defaulted: QList<PolicyNode>'s operator== cannot see a defaulted one while PolicyNode
+    // is still being defined, so the defaulted operator would be deleted. Compares every member.
+    friend bool operator==(const PolicyNode &, const PolicyNode &);
 };
+
+// Made of Qt containers and plain values, so QList may move it with memmove when it grows.
+Q_DECLARE_TYPEINFO(PolicyNode, Q_RELOCATABLE_TYPE);

@@ -138,10 +138,12 @@ private Q_SLOTS:
                                       "Content-Length: 3\r\n\r\n");
         QCOMPARE(head.status, Status::NeedMore);
         QVERIFY(head.expectContinue);
+        QVERIFY(parser.headersComplete());
         const auto body = parser.feed("abc");
         QCOMPARE(body.status, Status::Complete);
         QVERIFY(!body.expectContinue);
         QCOMPARE(body.request.body, QByteArray("abc"));
+        QVERIFY(!parser.headersComplete());
 
         // Body already there: nothing to wait for, no 100 Continue needed.
         HttpRequestParser eager;

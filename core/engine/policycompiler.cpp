@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "policycompiler.h"
+
+#include "expr/expressioncompiler.h"
+#include "policy/policydocument.h"
+#include "policy/policyschema.h"
+#include "policy/policywriter.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+bool looksLikeExpression(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.startsWith(QLatin1String("@(")) || trimmed.startsWith(QLatin1String("@{"));
+}
+
+// Policies whose element content is a document of its own (a literal XML body), not policies.
+bool hasOpaqueContent(const PolicySchema &schema, const QString &name)
+{
+    const PolicyElementSpec *spec = schema.policy(name);
+    return spec && spec->childMode == PolicyElementSpec::Children::Any;
+}
+
+} // namespace
+
+PolicyCompiler::PolicyCompiler(const PolicySchema &schema, QHash<QString, QString> namedValues)
+    : m_schema(schema)
+    , m_namedValues(std::move(namedValues))
+{}
+
+QString PolicyCompiler::substitute(const QString &text, const QHash<QString, QString> &namedValues)
+{
+    if (!text.contains(QLatin1String("{{")))
+        return text;
+    static const QRegularExpression token(QStringLiteral("\\{\\{\\s*([A-Za-z0-9._-]+)\\s*\\}\\}"));
+    QString result;
+    qsizetype last = 0;
+    auto it = token.globalMatch(text);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        const auto value = namedValues.constFind(match.captured(1));
+        if (value == namedValues.constEnd())
+            continue;
+        result += QStringView(text).mid(last, match.capturedStart() - last);
+        result += *value;
+        last = match.capturedEnd();
+    }
+    result += QStringView(text).mid(last);
+    return result;
+}
+
+PolicyCompileResult PolicyCompiler::compile(const PolicyDocument &effective,
+                                            const QString &fileName) const
+{
+    PolicyCompileResult result;
+    auto program = std::make_shared<PolicyProgram>();
+    program->fileName = fileName;
+    for (int section = 0; section < PolicyProgram::SectionCount; ++section) {
+        const PolicyNode *element = effective.section(PolicyProgram::sectionName(section));
+        if (!element)
+            continue;
+        QHash<QString, int> seen;
+        for (const PolicyNode *policy : element->elements()) {
+            if (policy->name == QLatin1String("base"))
+                continue;
+            const QString path = policy->name + u'[' + QString::number(++seen[policy->name]) + u']';
+            program->sections[section].append(
+                    compileNode(*policy, {policy->name}, path, fileName, result.diagnostics));
+        }
+    }
+    if (!Diagnostic::hasErrors(result.diagnostics))
+        result.program = std::move(program);
+    return result;
+}
+
+ProgramNode PolicyCompiler::compileNode(const PolicyNode &element,
+                                        const QStringList &schemaPath,
+                                        const QString &path,
+                                        const QString &fileName,
+                                        QList<Diagnostic> &diagnostics) const
+{
+    ProgramNode node;
+    node.name = element.name;
+    node.path = path;
+    node.origin = element.origin;
+    node.range = element.range;
+    node.policyId = element.attribute(u"id");
+    const QString file = element.origin.document.isEmpty() ? fileName : element.origin.document;
+    for (const PolicyAttribute &attribute : element.attributes) {
+        node.attributes.insert(
+                attribute.name,
+                compileValue(attribute.value, attribute.valueRange.begin, file, diagnostics));
+    }
+    if (const PolicyElementSpec *spec = m_schema.elementAt(schemaPath)) {
+        for (const PolicyAttributeSpec &attribute : spec->attributes) {
+            if (!attribute.defaultValue.isEmpty() && !node.attributes.contains(attribute.name))
+                node.attributes.insert(attribute.name, ProgramValue{attribute.defaultValue, {}});
+        }
+    }
+    const bool opaque = hasOpaqueContent(m_schema, element.name);
+    QString text;
+    SourcePosition textStart;
+    for (const PolicyNode &child : element.children) {
+        if (child.kind == PolicyNode::Kind::Text || child.kind == PolicyNode::Kind::CData) {
+            if (!textStart.isValid())
+                textStart = child.range.begin;
+            text += child.text;
+        } else if (child.isElement() && opaque) {
+            text += PolicyWriter::write(child);
+        }
+    }
+    if (!text.trimmed().isEmpty()) {
+        node.hasText = true;
+        node.text = compileValue(text, textStart, file, diagnostics);
+    }
+    if (opaque)
+        return node;
+    QHash<QString, int> seen;
+    for (const PolicyNode *child : element.elements()) {
+        const QString childPath
+                = path + u'/' + child->name + u'[' + QString::number(++seen[child->name]) + u']';
+        node.children.append(compileNode(
+                *child, schemaPath + QStringList{child->name}, childPath, file, diagnostics));
+    }
+    return node;
+}
+
+ProgramValue PolicyCompiler::compileValue(const QString &text,
+                                          const SourcePosition &start,
+                                          const QString &fileName,
+                                          QList<Diagnostic> &diagnostics) const
+{
+    ProgramValue value;
+    value.literal = substitute(text, m_namedValues);
+    if (!looksLikeExpression(value.literal))
+        return value;
+    ExpressionCompileResult compiled = ExpressionCompiler::compile(value.literal, start, fileName);
+    diagnostics.append(compiled.diagnostics);
+    value.expression = compiled.expression;
+    return value;
+}

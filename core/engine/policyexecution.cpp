@@ -1,0 +1,1517 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "policyexecution.h"
+
+#include "backendregistry.h"
+#include "bodyformatconverter.h"
+#include "circuitbreaker.h"
+#include "clock.h"
+#include "concurrencylimiter.h"
+#include "messageconverter.h"
+#include "ratelimiter.h"
+#include "scheduler.h"
+#include "valuecache.h"
+
+#include "expr/compiledexpression.h"
+#include "expr/headermap.h"
+#include "expr/httpmessage.h"
+#include "expr/httpurl.h"
+#include "expr/messagebody.h"
+#include "expr/scriptdictionary.h"
+#include "expr/scriptrecord.h"
+#include "http/httpclient.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace {
+
+constexpr int defaultForwardTimeoutSeconds = 300;
+constexpr int defaultSendTimeoutSeconds = 60;
+
+QString defaultClientMessage(int status)
+{
+    switch (status) {
+    case 401:
+        return QStringLiteral("Access denied due to missing subscription key. Make sure to include "
+                              "subscription key when making requests to an API.");
+    case 404:
+        return QStringLiteral("Resource not found");
+    case 429:
+        return QStringLiteral("Rate limit is exceeded.");
+    case 503:
+        return QStringLiteral("Service unavailable");
+    default:
+        return QStringLiteral("Internal server error");
+    }
+}
+
+QVariant toVariant(const Value &value)
+{
+    switch (value.type()) {
+    case Value::Type::Bool:
+        return value.boolValue();
+    case Value::Type::Int32:
+        return int(value.intValue());
+    case Value::Type::Int64:
+        return value.intValue();
+    case Value::Type::Double:
+    case Value::Type::Decimal:
+        return value.toDouble();
+    case Value::Type::Null:
+        return QVariant();
+    default:
+        return value.toString();
+    }
+}
+
+Value fromVariant(const QVariant &variant)
+{
+    switch (variant.typeId()) {
+    case QMetaType::Bool:
+        return Value::fromBool(variant.toBool());
+    case QMetaType::Int:
+        return Value::fromInt(variant.toInt());
+    case QMetaType::LongLong:
+        return Value::fromLong(variant.toLongLong());
+    case QMetaType::Double:
+        return Value::fromDouble(variant.toDouble());
+    case QMetaType::UnknownType:
+        return Value();
+    default:
+        return Value::fromString(variant.toString());
+    }
+}
+
+QString joinPaths(const QString &basePath, const QString &path)
+{
+    QString base = basePath;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    if (path.isEmpty())
+        return base.isEmpty() ? QStringLiteral("/") : base;
+    return base + (path.startsWith(u'/') ? path : u'/' + path);
+}
+
+std::optional<quint32> ipv4(const QString &text)
+{
+    QHostAddress address(text.trimmed());
+    bool ok = false;
+    const quint32 value = address.toIPv4Address(&ok);
+    return ok ? std::optional<quint32>(value) : std::nullopt;
+}
+
+} // namespace
+
+PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
+                                 const ExecutionServices &services,
+                                 ExecutionInput input,
+                                 Completion completion)
+    : m_program(std::move(program))
+    , m_services(services)
+    , m_input(std::move(input))
+    , m_completion(std::move(completion))
+{
+    m_elapsed.start();
+    const QDateTime wallStart = QDateTime::currentDateTimeUtc();
+    const qint64 clockStart = m_services.clock->nowMs();
+    const Clock *clock = m_services.clock;
+    m_context.timestamp = wallStart;
+    m_context.clock = [wallStart, clockStart, clock] {
+        return wallStart.addMSecs(clock->nowMs() - clockStart);
+    };
+    m_context.traceSink = [this](const QString &message) {
+        TraceEvent e = event(TraceEvent::Kind::Info, m_currentNode);
+        e.message = message;
+        trace(e);
+    };
+    m_context.deployment->set(QStringLiteral("Region"), Value::fromString(m_input.region));
+
+    m_context.api->set(QStringLiteral("Id"), Value::fromString(m_input.apiId));
+    m_context.api->set(QStringLiteral("Name"), Value::fromString(m_input.apiName));
+    m_context.api->set(QStringLiteral("Path"), Value::fromString(m_input.apiPath));
+    m_context.api->set(QStringLiteral("ServiceUrl"),
+                       Value::fromObject(HttpUrl::fromUrl(QUrl(m_input.serviceUrl))));
+    m_context.operation->set(QStringLiteral("Id"), Value::fromString(m_input.operationId));
+    m_context.operation->set(QStringLiteral("Name"), Value::fromString(m_input.operationName));
+    m_context.operation->set(QStringLiteral("Method"), Value::fromString(m_input.operationMethod));
+    m_context.operation->set(QStringLiteral("UrlTemplate"),
+                             Value::fromString(m_input.operationTemplate));
+
+    HttpMessage &request = *m_context.request;
+    const HttpRequest &wire = m_input.request;
+    request.method = QString::fromLatin1(wire.method);
+    QUrl original = m_input.frontEndUrl;
+    original.setPath(QUrl::fromPercentEncoding(wire.path()), QUrl::DecodedMode);
+    original.setQuery(QString::fromUtf8(wire.query()));
+    request.originalUrl = HttpUrl::fromUrl(original);
+    request.url = request.originalUrl->clone();
+    request.ipAddress = wire.peerAddress.toString();
+    MessageConverter::copyHeaders(wire.headers, *request.headers);
+    if (!wire.body.isEmpty())
+        request.body = std::make_shared<MessageBody>(wire.body);
+    for (auto it = m_input.matchedParameters.cbegin(); it != m_input.matchedParameters.cend(); ++it)
+        request.matchedParameters->set(it.key(), {it.value()});
+
+    m_operationPath = m_input.operationPath;
+    setBackendBase(m_input.serviceUrl);
+
+    m_trace.requestId = m_context.requestId;
+    m_trace.region = m_input.region;
+    m_trace.method = request.method;
+    m_trace.url = request.originalUrl->toString();
+    m_trace.startedAtMs = wallStart.toMSecsSinceEpoch();
+}
+
+PolicyExecution::~PolicyExecution() = default;
+
+std::shared_ptr<PolicyExecution> PolicyExecution::create(
+        std::shared_ptr<const PolicyProgram> program,
+        const ExecutionServices &services,
+        ExecutionInput input,
+        Completion completion)
+{
+    return std::make_shared<PolicyExecution>(
+            std::move(program), services, std::move(input), std::move(completion));
+}
+
+void PolicyExecution::start()
+{
+    run();
+}
+
+// The run loop: one policy per turn; container policies push frames, finished frames pop.
+void PolicyExecution::run()
+{
+    const auto self = shared_from_this();
+    m_suspended = false;
+    while (!m_suspended && !m_done) {
+        if (m_frames.empty()) {
+            enterNextSection();
+            continue;
+        }
+        Frame &frame = m_frames.back();
+        if (frame.index >= frame.nodes->size()) {
+            finishFrame();
+            continue;
+        }
+        step(frame.nodes->at(frame.index++));
+    }
+}
+
+void PolicyExecution::resumeLater(qint64 delayMs)
+{
+    suspend();
+    m_services.scheduler->schedule(delayMs, [self = shared_from_this()] { self->run(); });
+}
+
+void PolicyExecution::enterNextSection()
+{
+    if (m_stopped || m_inOnError || m_section >= PolicyProgram::Outbound) {
+        finish();
+        return;
+    }
+    ++m_section;
+    TraceEvent e = event(TraceEvent::Kind::Section);
+    trace(e);
+    m_frames.push_back(Frame::make(Frame::Kind::Sequence, &m_program->sections[m_section]));
+}
+
+void PolicyExecution::step(const ProgramNode &node)
+{
+    m_currentNode = &node;
+    const qint64 started = elapsedUs();
+    const qsizetype eventIndex = m_trace.events.size();
+    trace(event(TraceEvent::Kind::Policy, &node));
+    try {
+        const Handler handler = handlers().value(node.name, &PolicyExecution::runNotEmulated);
+        (this->*handler)(node);
+    } catch (const PolicyFailure &failure) {
+        fail(node, failure);
+    }
+    if (!m_done && eventIndex < m_trace.events.size())
+        m_trace.events[eventIndex].durationUs = elapsedUs() - started;
+}
+
+void PolicyExecution::finishFrame()
+{
+    Frame &frame = m_frames.back();
+    if (frame.kind != Frame::Kind::Retry || frame.retriesDone >= frame.schedule.count) {
+        popFrame();
+        return;
+    }
+    const ProgramNode &retry = *frame.owner;
+    m_currentNode = &retry;
+    bool again = false;
+    try {
+        again = boolAttribute(retry, u"condition", false);
+    } catch (const PolicyFailure &failure) {
+        popFrame();
+        fail(retry, failure);
+        return;
+    }
+    if (again)
+        startRetry(frame);
+    else
+        popFrame();
+}
+
+void PolicyExecution::popFrame()
+{
+    if (m_frames.back().kind == Frame::Kind::Concurrency)
+        m_services.concurrency->release(m_frames.back().key);
+    m_frames.pop_back();
+}
+
+void PolicyExecution::startRetry(Frame &frame)
+{
+    ++frame.retriesDone;
+    frame.index = 0;
+    const qint64 delay = frame.schedule.delayMs(frame.retriesDone, m_services.random01);
+    TraceEvent e = event(TraceEvent::Kind::RetryAttempt, frame.owner);
+    e.attempt = frame.retriesDone + 1;
+    e.delayMs = delay;
+    trace(e);
+    m_trace.attempts = qMax(m_trace.attempts, e.attempt);
+    if (delay > 0)
+        resumeLater(delay);
+}
+
+// A failed child of a retry runs again while retries remain, unless the retry's condition,
+// evaluated with LastError describing the failure, says no (toolkit RetryHandler semantics).
+bool PolicyExecution::retryAfterFailure(Frame &frame)
+{
+    if (frame.retriesDone >= frame.schedule.count)
+        return false;
+    try {
+        if (!boolAttribute(*frame.owner, u"condition", true))
+            return false;
+    } catch (const PolicyFailure &) {
+        // The condition cannot be evaluated against the failed state (e.g. no response yet): the
+        // failure itself is the reason to try again.
+    }
+    startRetry(frame);
+    return true;
+}
+
+void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure)
+{
+    const QString source = failure.source.isEmpty() ? node.name : failure.source;
+    TraceEvent e = event(TraceEvent::Kind::Error, &node);
+    e.key = failure.reason;
+    e.message = failure.message;
+    e.status = failure.status;
+    trace(e);
+    m_trace.errorReason = failure.reason;
+    m_context.lastError = ExpressionContext::makeLastError(source,
+                                                           failure.reason,
+                                                           failure.message,
+                                                           policyScopeName(node.origin.scope),
+                                                           PolicyProgram::sectionName(m_section),
+                                                           node.path,
+                                                           node.policyId);
+    if (m_inOnError) {
+        // An error inside on-error does not enter on-error again: APIM answers a generic 500.
+        m_frames.clear();
+        m_error = PolicyFailure{source, failure.reason, failure.message, 500, {}, {}};
+        m_onErrorAnswered = false;
+        m_context.response.reset();
+        ensureResponse().statusCode = 500;
+        m_context.response->statusReason = QStringLiteral("Internal Server Error");
+        finish();
+        return;
+    }
+    while (!m_frames.empty()) {
+        Frame &frame = m_frames.back();
+        if (frame.kind == Frame::Kind::Retry && retryAfterFailure(frame))
+            return;
+        popFrame();
+    }
+    m_error = failure;
+    m_error->source = source;
+    HttpMessage &response = ensureResponse();
+    response.statusCode = failure.status;
+    response.statusReason = QString::fromLatin1(HttpResponse::standardReason(failure.status));
+    for (const HttpHeaders::Field &field : failure.headers)
+        response.headers->set(QString::fromLatin1(field.name), {QString::fromLatin1(field.value)});
+    m_inOnError = true;
+    m_section = PolicyProgram::OnError;
+    trace(event(TraceEvent::Kind::Section));
+    m_frames.push_back(
+            Frame::make(Frame::Kind::Sequence, &m_program->sections[PolicyProgram::OnError]));
+}
+
+void PolicyExecution::stopPipeline()
+{
+    m_stopped = true;
+    while (!m_frames.empty())
+        popFrame();
+    if (m_inOnError)
+        m_onErrorAnswered = true;
+    finish();
+}
+
+void PolicyExecution::finish()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    while (!m_frames.empty())
+        popFrame();
+    for (const DeferredIncrement &increment : m_deferredIncrements) {
+        m_currentNode = increment.node;
+        try {
+            if (boolAttribute(*increment.node, u"increment-condition", true))
+                m_services.rateLimiter->increment(
+                        increment.key, increment.count, increment.periodMs);
+        } catch (const PolicyFailure &failure) {
+            warn(*increment.node, failure.message);
+        }
+    }
+    HttpResponse response = m_context.response ? MessageConverter::toResponse(*m_context.response)
+                                               : HttpResponse(200);
+    if (m_error && !m_onErrorAnswered
+        && !(m_context.response && m_context.response->body
+             && !m_context.response->body->content().isEmpty())) {
+        const QString message = m_error->clientMessage.isEmpty()
+                                        ? defaultClientMessage(response.status)
+                                        : m_error->clientMessage;
+        QJsonObject body{{QStringLiteral("statusCode"), response.status},
+                         {QStringLiteral("message"), message}};
+        if (response.status >= 500)
+            body.insert(QStringLiteral("activityId"), m_context.requestId);
+        response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        response.headers.set("Content-Type", "application/json");
+    }
+    for (const HttpHeaders::Field &field : m_extraResponseHeaders)
+        response.headers.set(field.name, field.value);
+    m_trace.status = response.status;
+    m_trace.durationUs = elapsedUs();
+    Completion completion = std::move(m_completion);
+    if (completion)
+        completion(std::move(response), std::move(m_trace));
+}
+
+// ---- values
+
+Value PolicyExecution::evaluate(const ProgramValue &value)
+{
+    if (!value.isExpression())
+        return Value::fromString(value.literal);
+    const EvaluationResult result = value.expression->evaluate(m_context);
+    if (!result.ok())
+        throw PolicyFailure{{},
+                            QStringLiteral("ExpressionValueEvaluationFailure"),
+                            QStringLiteral("Expression evaluation failed. ")
+                                    + result.error.toString(),
+                            500,
+                            {},
+                            {}};
+    return result.value;
+}
+
+QString PolicyExecution::stringAttribute(const ProgramNode &node,
+                                         QStringView name,
+                                         const QString &fallback)
+{
+    const ProgramValue *value = node.attribute(name);
+    if (!value)
+        return fallback;
+    const Value result = evaluate(*value);
+    return result.isNull() ? QString() : result.toString();
+}
+
+bool PolicyExecution::toBool(const Value &value, bool *ok)
+{
+    *ok = true;
+    if (value.type() == Value::Type::Bool)
+        return value.boolValue();
+    if (value.isString()) {
+        const QString text = value.stringValue().trimmed();
+        if (text.compare(u"true", Qt::CaseInsensitive) == 0)
+            return true;
+        if (text.compare(u"false", Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    *ok = false;
+    return false;
+}
+
+bool PolicyExecution::boolAttribute(const ProgramNode &node, QStringView name, bool fallback)
+{
+    const ProgramValue *value = node.attribute(name);
+    if (!value)
+        return fallback;
+    bool ok = false;
+    const Value result = evaluate(*value);
+    const bool b = toBool(result, &ok);
+    if (!ok)
+        throw PolicyFailure{
+                {},
+                QStringLiteral("ExpressionValueEvaluationFailure"),
+                QStringLiteral("Attribute '%1' of %2 needs true or false, got '%3' (%4).")
+                        .arg(name.toString(), node.name, result.toString(), result.typeName()),
+                500,
+                {},
+                {}};
+    return b;
+}
+
+int PolicyExecution::intAttribute(const ProgramNode &node, QStringView name, int fallback)
+{
+    const ProgramValue *value = node.attribute(name);
+    if (!value)
+        return fallback;
+    const Value result = evaluate(*value);
+    if (result.isIntegral())
+        return int(result.intValue());
+    if (result.isNumeric())
+        return int(result.toDouble());
+    bool ok = false;
+    const int number = result.toString().trimmed().toInt(&ok);
+    if (!ok)
+        throw PolicyFailure{{},
+                            QStringLiteral("ExpressionValueEvaluationFailure"),
+                            QStringLiteral("Attribute '%1' of %2 needs an integer, got '%3'.")
+                                    .arg(name.toString(), node.name, result.toString()),
+                            500,
+                            {},
+                            {}};
+    return number;
+}
+
+QString PolicyExecution::text(const ProgramNode &node)
+{
+    if (!node.hasText)
+        return QString();
+    const Value result = evaluate(node.text);
+    return result.isNull() ? QString() : result.toString();
+}
+
+// ---- messages
+
+bool PolicyExecution::targetsRequest() const
+{
+    return m_section == PolicyProgram::Inbound || m_section == PolicyProgram::Backend;
+}
+
+HttpMessage &PolicyExecution::targetMessage()
+{
+    return targetsRequest() ? *m_context.request : ensureResponse();
+}
+
+HttpMessage &PolicyExecution::ensureResponse()
+{
+    if (!m_context.response) {
+        m_context.response = std::make_shared<HttpMessage>(HttpMessage::Role::Response);
+        m_context.response->body = std::make_shared<MessageBody>();
+    }
+    return *m_context.response;
+}
+
+void PolicyExecution::setBackendBase(const QString &url)
+{
+    m_backendBase = url;
+    refreshRequestUrl();
+}
+
+// context.Request.Url is what forward-request will call: the backend base URL joined with the
+// operation path (rewrite-uri), keeping the current query.
+void PolicyExecution::refreshRequestUrl()
+{
+    const QUrl base(m_backendBase);
+    HttpUrl &url = *m_context.request->url;
+    if (base.isValid() && !base.host().isEmpty()) {
+        url.scheme = base.scheme();
+        url.host = base.host();
+        url.port = base.port(base.scheme() == u"http" ? 80 : 443);
+        url.path = joinPaths(base.path(QUrl::FullyEncoded), m_operationPath);
+    } else {
+        url.path = joinPaths(QString(), m_operationPath);
+    }
+}
+
+void PolicyExecution::applyHeader(const ProgramNode &node, HeaderMap &headers)
+{
+    const QString name = stringAttribute(node, u"name");
+    const QString action
+            = stringAttribute(node, u"exists-action", QStringLiteral("override")).toLower();
+    if (MessageConverter::isFramingHeader(name)) {
+        warn(node, QStringLiteral("APIM does not let policies change the %1 header.").arg(name));
+        return;
+    }
+    QStringList values;
+    for (const ProgramNode *value : node.childrenNamed(u"value"))
+        values.append(text(*value));
+    if (action == u"delete") {
+        headers.remove(name);
+    } else if (action == u"skip") {
+        if (!headers.contains(name))
+            headers.set(name, values.isEmpty() ? QStringList{QString()} : values);
+    } else if (action == u"append") {
+        for (const QString &value : values)
+            headers.append(name, value);
+    } else {
+        headers.set(name, values.isEmpty() ? QStringList{QString()} : values);
+    }
+}
+
+void PolicyExecution::applyBody(const ProgramNode &node, HttpMessage &message)
+{
+    if (stringAttribute(node, u"template").compare(u"liquid", Qt::CaseInsensitive) == 0)
+        warn(node,
+             QStringLiteral("Liquid templates are not emulated: the template text is sent as "
+                            "the body."));
+    MessageConverter::setBody(message, text(node).toUtf8());
+}
+
+void PolicyExecution::applyStatus(const ProgramNode &node, HttpMessage &message)
+{
+    message.statusCode = intAttribute(node, u"code", 200);
+    const QString reason = stringAttribute(node, u"reason");
+    message.statusReason
+            = reason.isEmpty()
+                      ? QString::fromLatin1(HttpResponse::standardReason(message.statusCode))
+                      : reason;
+}
+
+// ---- trace
+
+TraceEvent PolicyExecution::event(TraceEvent::Kind kind, const ProgramNode *node) const
+{
+    TraceEvent e;
+    e.kind = kind;
+    e.startUs = elapsedUs();
+    e.section = PolicyProgram::sectionName(m_section);
+    if (node) {
+        e.policy = node->name;
+        e.path = node->path;
+        e.scope = node->origin.scope;
+        e.range = node->range;
+    }
+    return e;
+}
+
+void PolicyExecution::trace(TraceEvent e)
+{
+    m_trace.events.append(std::move(e));
+}
+
+void PolicyExecution::warn(const ProgramNode &node, const QString &message)
+{
+    TraceEvent e = event(TraceEvent::Kind::Warning, &node);
+    e.message = message;
+    trace(e);
+}
+
+// ---- dispatch
+
+const QHash<QString, PolicyExecution::Handler> &PolicyExecution::handlers()
+{
+    static const QHash<QString, Handler> table = {
+            {QStringLiteral("set-backend-service"), &PolicyExecution::runSetBackendService},
+            {QStringLiteral("set-method"), &PolicyExecution::runSetMethod},
+            {QStringLiteral("rewrite-uri"), &PolicyExecution::runRewriteUri},
+            {QStringLiteral("set-header"), &PolicyExecution::runSetHeader},
+            {QStringLiteral("set-query-parameter"), &PolicyExecution::runSetQueryParameter},
+            {QStringLiteral("set-body"), &PolicyExecution::runSetBody},
+            {QStringLiteral("set-status"), &PolicyExecution::runSetStatus},
+            {QStringLiteral("set-variable"), &PolicyExecution::runSetVariable},
+            {QStringLiteral("choose"), &PolicyExecution::runChoose},
+            {QStringLiteral("retry"), &PolicyExecution::runRetry},
+            {QStringLiteral("forward-request"), &PolicyExecution::runForwardRequest},
+            {QStringLiteral("send-request"), &PolicyExecution::runSendRequest},
+            {QStringLiteral("send-one-way-request"), &PolicyExecution::runSendRequest},
+            {QStringLiteral("return-response"), &PolicyExecution::runReturnResponse},
+            {QStringLiteral("mock-response"), &PolicyExecution::runMockResponse},
+            {QStringLiteral("cache-lookup-value"), &PolicyExecution::runCacheLookupValue},
+            {QStringLiteral("cache-store-value"), &PolicyExecution::runCacheStoreValue},
+            {QStringLiteral("cache-remove-value"), &PolicyExecution::runCacheRemoveValue},
+            {QStringLiteral("cache-lookup"), &PolicyExecution::runCacheLookup},
+            {QStringLiteral("cache-store"), &PolicyExecution::runCacheStore},
+            {QStringLiteral("rate-limit"), &PolicyExecution::runRateLimit},
+            {QStringLiteral("rate-limit-by-key"), &PolicyExecution::runRateLimitByKey},
+            {QStringLiteral("limit-concurrency"), &PolicyExecution::runLimitConcurrency},
+            {QStringLiteral("check-header"), &PolicyExecution::runCheckHeader},
+            {QStringLiteral("ip-filter"), &PolicyExecution::runIpFilter},
+            {QStringLiteral("cors"), &PolicyExecution::runCors},
+            {QStringLiteral("find-and-replace"), &PolicyExecution::runFindAndReplace},
+            {QStringLiteral("json-to-xml"), &PolicyExecution::runJsonToXml},
+            {QStringLiteral("xml-to-json"), &PolicyExecution::runXmlToJson},
+            {QStringLiteral("wait"), &PolicyExecution::runWait},
+            {QStringLiteral("trace"), &PolicyExecution::runTrace},
+            {QStringLiteral("authentication-basic"), &PolicyExecution::runAuthenticationBasic},
+            {QStringLiteral("log-to-eventhub"), &PolicyExecution::runLogToEventHub},
+            {QStringLiteral("emit-metric"), &PolicyExecution::runEmitMetric},
+            {QStringLiteral("include-fragment"), &PolicyExecution::runIncludeFragment},
+    };
+    return table;
+}
+
+void PolicyExecution::runNotEmulated(const ProgramNode &node)
+{
+    warn(node,
+         QStringLiteral("<%1> cannot be emulated locally (it needs Azure: identities, tenants, "
+                        "certificates or service state); passed through without effect.")
+                 .arg(node.name));
+}
+
+void PolicyExecution::runIncludeFragment(const ProgramNode &node)
+{
+    warn(node,
+         QStringLiteral("Fragment '%1' was not expanded into the effective policy; skipped.")
+                 .arg(stringAttribute(node, u"fragment-id")));
+}
+
+// ---- routing and message policies
+
+void PolicyExecution::runSetBackendService(const ProgramNode &node)
+{
+    if (node.hasAttribute(u"backend-id")) {
+        const QString id = stringAttribute(node, u"backend-id");
+        if (!m_services.backends || !m_services.backends->contains(id))
+            throw PolicyFailure{
+                    {},
+                    QStringLiteral("BackendNotFound"),
+                    QStringLiteral("Backend '%1' is not defined in the workspace.").arg(id),
+                    500,
+                    {},
+                    {}};
+        m_backendId = id;
+        const QString url = m_services.backends->url(id);
+        if (!url.isEmpty())
+            setBackendBase(url);
+        return;
+    }
+    const QString url = stringAttribute(node, u"base-url");
+    const QUrl parsed(url);
+    if (!parsed.isValid() || parsed.host().isEmpty())
+        throw PolicyFailure{{},
+                            QStringLiteral("ExpressionValueEvaluationFailure"),
+                            QStringLiteral("base-url '%1' is not an absolute URL.").arg(url),
+                            500,
+                            {},
+                            {}};
+    m_backendId.clear();
+    setBackendBase(url);
+}
+
+void PolicyExecution::runSetMethod(const ProgramNode &node)
+{
+    targetMessage().method = text(node).trimmed().toUpper();
+}
+
+void PolicyExecution::runRewriteUri(const ProgramNode &node)
+{
+    QString target = stringAttribute(node, u"template");
+    static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]+)\\}"));
+    const HeaderMap &matched = *m_context.request->matchedParameters;
+    QString filled;
+    qsizetype last = 0;
+    auto it = placeholder.globalMatch(target);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        filled += QStringView(target).mid(last, match.capturedStart() - last);
+        filled += QString::fromUtf8(QUrl::toPercentEncoding(matched.joined(match.captured(1))));
+        last = match.capturedEnd();
+    }
+    filled += QStringView(target).mid(last);
+
+    const qsizetype question = filled.indexOf(u'?');
+    m_operationPath = question < 0 ? filled : filled.left(question);
+    HeaderMap &query = *m_context.request->url->query();
+    query.clear();
+    const QUrlQuery templateQuery(question < 0 ? QString() : filled.mid(question + 1));
+    for (const auto &[name, value] : templateQuery.queryItems(QUrl::FullyDecoded))
+        query.append(name, value);
+    if (boolAttribute(node, u"copy-unmatched-params", true)) {
+        for (const auto &[name, values] : m_context.request->originalUrl->query()->entries()) {
+            if (m_input.templateQueryNames.contains(name) || query.contains(name))
+                continue;
+            query.set(name, values);
+        }
+    }
+    refreshRequestUrl();
+}
+
+void PolicyExecution::runSetHeader(const ProgramNode &node)
+{
+    applyHeader(node, *targetMessage().headers);
+}
+
+void PolicyExecution::runSetQueryParameter(const ProgramNode &node)
+{
+    applyHeader(node, *m_context.request->url->query());
+}
+
+void PolicyExecution::runSetBody(const ProgramNode &node)
+{
+    applyBody(node, targetMessage());
+}
+
+void PolicyExecution::runSetStatus(const ProgramNode &node)
+{
+    applyStatus(node, ensureResponse());
+    if (m_inOnError)
+        m_onErrorAnswered = true;
+}
+
+void PolicyExecution::runSetVariable(const ProgramNode &node)
+{
+    const QString name = node.attribute(u"name") ? node.attribute(u"name")->literal : QString();
+    const ProgramValue *value = node.attribute(u"value");
+    const Value result = value ? evaluate(*value) : Value();
+    m_context.setVariable(name, result);
+    TraceEvent e = event(TraceEvent::Kind::Variable, &node);
+    e.key = name;
+    e.value = result.toString();
+    trace(e);
+}
+
+void PolicyExecution::runChoose(const ProgramNode &node)
+{
+    for (const ProgramNode &branch : node.children) {
+        if (branch.name == u"when" && !boolAttribute(branch, u"condition", false))
+            continue;
+        if (branch.name != u"when" && branch.name != u"otherwise")
+            continue;
+        m_frames.push_back(Frame::make(Frame::Kind::Sequence, &branch.children));
+        return;
+    }
+}
+
+void PolicyExecution::runRetry(const ProgramNode &node)
+{
+    Frame frame = Frame::make(Frame::Kind::Retry, &node.children);
+    frame.owner = &node;
+    frame.schedule.count = qBound(0, intAttribute(node, u"count", 0), 50);
+    frame.schedule.intervalSeconds = intAttribute(node, u"interval", 0);
+    frame.schedule.maxIntervalSeconds = intAttribute(node, u"max-interval", -1);
+    frame.schedule.deltaSeconds = intAttribute(node, u"delta", -1);
+    frame.schedule.firstFastRetry = boolAttribute(node, u"first-fast-retry", false);
+    TraceEvent e = event(TraceEvent::Kind::RetryAttempt, &node);
+    e.attempt = 1;
+    trace(e);
+    m_trace.attempts = qMax(m_trace.attempts, 1);
+    m_frames.push_back(frame);
+}
+
+void PolicyExecution::runWait(const ProgramNode &node)
+{
+    // Children run one after another: every branch still completes before the policies after
+    // <wait>, which is what for="all" guarantees; only the overlap in time is lost.
+    if (stringAttribute(node, u"for", QStringLiteral("all")).compare(u"any", Qt::CaseInsensitive)
+        == 0)
+        warn(node, QStringLiteral("wait for=\"any\" runs all branches in order locally."));
+    m_frames.push_back(Frame::make(Frame::Kind::Sequence, &node.children));
+}
+
+// ---- backend calls
+
+PolicyFailure PolicyExecution::clientFailure(const QString &source,
+                                             const HttpClientResult &result) const
+{
+    if (result.error == HttpClientResult::Error::Timeout)
+        return {source,
+                QStringLiteral("Timeout"),
+                QStringLiteral("Request to the backend service timed out: %1")
+                        .arg(result.errorMessage),
+                500,
+                {},
+                {}};
+    return {source == u"forward-request" ? QStringLiteral("request-forwarder") : source,
+            QStringLiteral("BackendConnectionFailure"),
+            QStringLiteral("Error occurred while calling backend service: %1 (%2)")
+                    .arg(result.errorMessage, HttpClientResult::errorName(result.error)),
+            500,
+            {},
+            {}};
+}
+
+void PolicyExecution::runForwardRequest(const ProgramNode &node)
+{
+    const int timeout = intAttribute(node, u"timeout", defaultForwardTimeoutSeconds);
+    const bool buffer = boolAttribute(node, u"buffer-request-body", false);
+    QString backendLabel;
+    CircuitBreaker *breaker = nullptr;
+    if (!m_backendId.isEmpty()) {
+        BackendRegistry::Target target = m_services.backends->resolve(m_backendId);
+        if (target.unavailable || !target.error.isEmpty())
+            throw PolicyFailure{QStringLiteral("forward-request"),
+                                target.unavailable ? QStringLiteral("BackendUnavailable")
+                                                   : QStringLiteral("BackendNotFound"),
+                                target.error,
+                                target.unavailable ? 503 : 500,
+                                {},
+                                {}};
+        breaker = target.breaker;
+        backendLabel = target.backendId;
+        setBackendBase(target.url);
+    }
+    HttpMessage &request = *m_context.request;
+    HttpClientRequest outgoing;
+    outgoing.method = request.method.toLatin1();
+    outgoing.url = QUrl(request.url->toString());
+    if (backendLabel.isEmpty())
+        backendLabel = outgoing.url.host();
+    outgoing.headers = MessageConverter::toWire(*request.headers, true);
+    // Without buffer-request-body the body stream is gone after the first call (APIM docs).
+    if (m_forwardCount == 0 || m_bufferedBody)
+        outgoing.body = MessageConverter::bodyOf(request);
+    m_bufferedBody = m_bufferedBody || buffer;
+    outgoing.timeout = std::chrono::seconds(qMax(0, timeout));
+    ++m_forwardCount;
+    suspend();
+    const auto self = shared_from_this();
+    m_services.httpClient->send(outgoing,
+                                [self, &node, backendLabel, breaker](HttpClientResult result) {
+                                    self->onForwardDone(node, result, backendLabel, breaker);
+                                    self->run();
+                                });
+}
+
+void PolicyExecution::onForwardDone(const ProgramNode &node,
+                                    const HttpClientResult &result,
+                                    const QString &backendLabel,
+                                    CircuitBreaker *breaker)
+{
+    m_currentNode = &node;
+    if (breaker) {
+        const CircuitBreaker::State before = breaker->state();
+        breaker->recordResult(result.ok() ? result.response.status : 0);
+        const CircuitBreaker::State after = breaker->state();
+        if (before != after) {
+            TraceEvent e = event(TraceEvent::Kind::Breaker, &node);
+            e.backend = backendLabel;
+            e.message = CircuitBreaker::stateName(before) + QStringLiteral(" -> ")
+                        + CircuitBreaker::stateName(after);
+            trace(e);
+        }
+    }
+    TraceEvent e = event(TraceEvent::Kind::Forward, &node);
+    e.url = m_context.request->url->toString();
+    e.backend = backendLabel;
+    e.durationUs = result.elapsed.count();
+    e.startUs = qMax<qint64>(0, e.startUs - e.durationUs);
+    e.attempt = m_forwardCount;
+    if (result.ok())
+        e.status = result.response.status;
+    else
+        e.message = result.errorMessage;
+    trace(e);
+    if (!result.ok()) {
+        fail(node, clientFailure(QStringLiteral("forward-request"), result));
+        return;
+    }
+    m_context.response = MessageConverter::responseMessage(result.response);
+    m_trace.servedBy = backendLabel;
+    bool failOnError = false;
+    try {
+        failOnError = boolAttribute(node, u"fail-on-error-status-code", false);
+    } catch (const PolicyFailure &failure) {
+        fail(node, failure);
+        return;
+    }
+    if (failOnError && result.response.status >= 400)
+        fail(node,
+             {QStringLiteral("forward-request"),
+              QStringLiteral("BackendError"),
+              QStringLiteral("The backend answered %1 and fail-on-error-status-code is true.")
+                      .arg(result.response.status),
+              result.response.status,
+              {},
+              {}});
+}
+
+void PolicyExecution::runSendRequest(const ProgramNode &node)
+{
+    const bool oneWay = node.name == u"send-one-way-request";
+    const QString variable = node.attribute(u"response-variable-name")
+                                     ? node.attribute(u"response-variable-name")->literal
+                                     : QString();
+    const bool ignoreError = boolAttribute(node, u"ignore-error", false);
+    const int timeout = intAttribute(node, u"timeout", defaultSendTimeoutSeconds);
+    auto message = std::make_shared<HttpMessage>(HttpMessage::Role::Request);
+    if (stringAttribute(node, u"mode", QStringLiteral("new")).compare(u"copy", Qt::CaseInsensitive)
+        == 0) {
+        message->method = m_context.request->method;
+        message->url = m_context.request->url->clone();
+        message->headers->clear();
+        for (const auto &[name, values] : m_context.request->headers->entries())
+            message->headers->set(name, values);
+        if (targetsRequest())
+            MessageConverter::setBody(*message, MessageConverter::bodyOf(*m_context.request));
+    }
+    for (const ProgramNode &child : node.children) {
+        if (child.name == u"set-url")
+            message->url = HttpUrl::fromUrl(QUrl(text(child).trimmed()));
+        else if (child.name == u"set-method")
+            message->method = text(child).trimmed().toUpper();
+        else if (child.name == u"set-header")
+            applyHeader(child, *message->headers);
+        else if (child.name == u"set-query-parameter")
+            applyHeader(child, *message->url->query());
+        else if (child.name == u"set-body")
+            applyBody(child, *message);
+        else
+            warn(child,
+                 QStringLiteral("<%1> inside send-request is not emulated.").arg(child.name));
+    }
+    HttpClientRequest outgoing;
+    outgoing.method = message->method.toLatin1();
+    outgoing.url = QUrl(message->url->toString());
+    outgoing.headers = MessageConverter::toWire(*message->headers, true);
+    outgoing.body = MessageConverter::bodyOf(*message);
+    outgoing.timeout = std::chrono::seconds(qMax(1, timeout));
+    if (oneWay) {
+        m_services.httpClient->send(outgoing, [](HttpClientResult) {});
+        return;
+    }
+    suspend();
+    const auto self = shared_from_this();
+    m_services.httpClient->send(
+            outgoing, [self, &node, variable, ignoreError](HttpClientResult result) {
+                TraceEvent e = self->event(TraceEvent::Kind::Forward, &node);
+                e.url = result.ok() ? QString() : result.errorMessage;
+                e.status = result.ok() ? result.response.status : 0;
+                e.durationUs = result.elapsed.count();
+                self->trace(e);
+                if (result.ok()) {
+                    self->m_context.setVariable(
+                            variable,
+                            Value::fromObject(MessageConverter::responseMessage(result.response)));
+                } else if (ignoreError) {
+                    self->m_context.setVariable(variable, Value());
+                } else {
+                    self->fail(node, self->clientFailure(QStringLiteral("send-request"), result));
+                }
+                self->run();
+            });
+}
+
+void PolicyExecution::runReturnResponse(const ProgramNode &node)
+{
+    auto response = std::make_shared<HttpMessage>(HttpMessage::Role::Response);
+    response->body = std::make_shared<MessageBody>();
+    if (const ProgramValue *name = node.attribute(u"response-variable-name")) {
+        const Value *stored = m_context.variables->find(name->literal);
+        if (HttpMessage *base = stored ? stored->as<HttpMessage>() : nullptr) {
+            response->statusCode = base->statusCode;
+            response->statusReason = base->statusReason;
+            for (const auto &[header, values] : base->headers->entries())
+                response->headers->set(header, values);
+            MessageConverter::setBody(*response, MessageConverter::bodyOf(*base));
+        }
+    }
+    for (const ProgramNode &child : node.children) {
+        if (child.name == u"set-status")
+            applyStatus(child, *response);
+        else if (child.name == u"set-header")
+            applyHeader(child, *response->headers);
+        else if (child.name == u"set-body")
+            applyBody(child, *response);
+    }
+    m_context.response = response;
+    stopPipeline();
+}
+
+void PolicyExecution::runMockResponse(const ProgramNode &node)
+{
+    HttpMessage &response = ensureResponse();
+    response.statusCode = intAttribute(node, u"status-code", 200);
+    response.statusReason = QString::fromLatin1(HttpResponse::standardReason(response.statusCode));
+    const QString contentType = stringAttribute(node, u"content-type");
+    if (!contentType.isEmpty())
+        response.headers->set(QStringLiteral("Content-Type"), {contentType});
+    MessageConverter::setBody(response, {});
+    warn(node,
+         QStringLiteral("The workspace holds no response examples: mock-response answers with "
+                        "an empty body."));
+    stopPipeline();
+}
+
+// ---- caches
+
+void PolicyExecution::runCacheLookupValue(const ProgramNode &node)
+{
+    const QString key = stringAttribute(node, u"key");
+    const QString variable = node.attribute(u"variable-name")
+                                     ? node.attribute(u"variable-name")->literal
+                                     : QString();
+    const std::optional<QVariant> found = m_services.cache->lookup(m_input.region, key);
+    TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
+    e.key = key;
+    e.hit = found.has_value();
+    if (found) {
+        const Value value = fromVariant(*found);
+        m_context.setVariable(variable, value);
+        e.value = value.toString();
+    } else if (const ProgramValue *fallback = node.attribute(u"default-value")) {
+        // A miss without default-value leaves the variable unset (ContainsKey tells).
+        m_context.setVariable(variable, evaluate(*fallback));
+    }
+    trace(e);
+}
+
+void PolicyExecution::runCacheStoreValue(const ProgramNode &node)
+{
+    const QString key = stringAttribute(node, u"key");
+    const ProgramValue *valueAttribute = node.attribute(u"value");
+    Value value = valueAttribute ? evaluate(*valueAttribute) : Value();
+    // A literal "true"/"false" is kept as a Boolean: the article's policy stores value="true" and
+    // reads it back with GetValueOrDefault<bool>, which needs the exact type.
+    bool isBool = false;
+    if (valueAttribute && !valueAttribute->isExpression()) {
+        const bool b = toBool(value, &isBool);
+        if (isBool)
+            value = Value::fromBool(b);
+    }
+    const int duration = intAttribute(node, u"duration", 0);
+    m_services.cache->store(
+            m_input.region, key, toVariant(value), value.toString(), duration * 1000LL);
+    TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
+    e.key = key;
+    e.value = value.toString();
+    e.ttlMs = duration * 1000LL;
+    trace(e);
+}
+
+void PolicyExecution::runCacheRemoveValue(const ProgramNode &node)
+{
+    const QString key = stringAttribute(node, u"key");
+    TraceEvent e = event(TraceEvent::Kind::CacheRemove, &node);
+    e.key = key;
+    e.hit = m_services.cache->remove(m_input.region, key);
+    trace(e);
+}
+
+void PolicyExecution::runCacheLookup(const ProgramNode &node)
+{
+    const HttpMessage &request = *m_context.request;
+    if (request.method != u"GET")
+        return;
+    if (request.headers->contains(QStringLiteral("Authorization"))
+        && !boolAttribute(node, u"allow-private-response-caching", false))
+        return;
+    QStringList parts{QStringLiteral("response"),
+                      m_input.apiId,
+                      m_input.operationId,
+                      request.originalUrl->path};
+    for (const ProgramNode &child : node.children) {
+        const QString names = text(child);
+        for (const QString &name : names.split(u';', Qt::SkipEmptyParts)) {
+            if (child.name == u"vary-by-header")
+                parts.append(name + u'=' + request.headers->joined(name.trimmed()));
+            else if (child.name == u"vary-by-query-parameter")
+                parts.append(name + u'=' + request.originalUrl->query()->joined(name.trimmed()));
+        }
+    }
+    const QString key = parts.join(u'|');
+    const std::optional<QVariant> found = m_services.cache->lookup(m_input.region, key);
+    TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
+    e.key = key;
+    e.hit = found.has_value();
+    trace(e);
+    if (!found) {
+        m_responseCacheKey = key;
+        return;
+    }
+    const QVariantMap stored = found->toMap();
+    HttpResponse cached(stored.value(QStringLiteral("status")).toInt(),
+                        stored.value(QStringLiteral("body")).toByteArray());
+    const QVariantList headers = stored.value(QStringLiteral("headers")).toList();
+    for (const QVariant &header : headers) {
+        const QStringList field = header.toStringList();
+        cached.headers.append(field.value(0).toLatin1(), field.value(1).toLatin1());
+    }
+    m_context.response = MessageConverter::responseMessage(cached);
+    m_trace.servedBy = QStringLiteral("cache");
+    stopPipeline();
+}
+
+void PolicyExecution::runCacheStore(const ProgramNode &node)
+{
+    if (m_responseCacheKey.isEmpty() || !m_context.response)
+        return;
+    const HttpMessage &response = *m_context.response;
+    if (response.statusCode != 200 && !boolAttribute(node, u"cache-response", false))
+        return;
+    const int duration = intAttribute(node, u"duration", 0);
+    const HttpResponse wire = MessageConverter::toResponse(response);
+    QVariantList headers;
+    for (const HttpHeaders::Field &field : wire.headers)
+        headers.append(
+                QStringList{QString::fromLatin1(field.name), QString::fromLatin1(field.value)});
+    const QVariantMap stored{{QStringLiteral("status"), wire.status},
+                             {QStringLiteral("headers"), headers},
+                             {QStringLiteral("body"), wire.body}};
+    m_services.cache->store(
+            m_input.region,
+            m_responseCacheKey,
+            stored,
+            QStringLiteral("%1 response, %2 bytes").arg(wire.status).arg(wire.body.size()),
+            duration * 1000LL);
+    TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
+    e.key = m_responseCacheKey;
+    e.ttlMs = duration * 1000LL;
+    trace(e);
+}
+
+// ---- access control and limits
+
+void PolicyExecution::rateLimit(const ProgramNode &node,
+                                const QString &key,
+                                int calls,
+                                int periodSeconds,
+                                int incrementCount,
+                                bool deferIncrement)
+{
+    const qint64 periodMs = qMax(1, periodSeconds) * 1000LL;
+    const RateLimiter::Decision decision = m_services.rateLimiter->check(key, calls, periodMs);
+    const qint64 retryAfter = (decision.retryAfterMs + 999) / 1000;
+    auto literal = [&node](QStringView name) {
+        const ProgramValue *value = node.attribute(name);
+        return value ? value->literal : QString();
+    };
+    if (const QString name = literal(u"remaining-calls-variable-name"); !name.isEmpty())
+        m_context.setVariable(name, Value::fromInt(decision.remaining));
+    if (const QString name = literal(u"remaining-calls-header-name"); !name.isEmpty())
+        m_extraResponseHeaders.set(name.toLatin1(), QByteArray::number(decision.remaining));
+    if (const QString name = literal(u"total-calls-header-name"); !name.isEmpty())
+        m_extraResponseHeaders.set(name.toLatin1(), QByteArray::number(calls));
+    if (!decision.allowed) {
+        if (const QString name = literal(u"retry-after-variable-name"); !name.isEmpty())
+            m_context.setVariable(name, Value::fromInt(int(retryAfter)));
+        QString header = literal(u"retry-after-header-name");
+        if (header.isEmpty())
+            header = QStringLiteral("Retry-After");
+        throw PolicyFailure{
+                {},
+                QStringLiteral("RateLimitExceeded"),
+                QStringLiteral("Rate limit is exceeded"),
+                429,
+                QStringLiteral("Rate limit is exceeded. Try again in %1 seconds.").arg(retryAfter),
+                {{header.toLatin1(), QByteArray::number(retryAfter)}}};
+    }
+    if (deferIncrement)
+        m_deferredIncrements.append({&node, key, incrementCount, periodMs});
+    else
+        m_services.rateLimiter->increment(key, incrementCount, periodMs);
+}
+
+void PolicyExecution::runRateLimit(const ProgramNode &node)
+{
+    // Per subscription: the key sent with the call, or one anonymous counter.
+    QString subscription
+            = m_context.request->headers->joined(QStringLiteral("Ocp-Apim-Subscription-Key"));
+    if (subscription.isEmpty())
+        subscription = m_context.request->originalUrl->query()->joined(
+                QStringLiteral("subscription-key"));
+    if (subscription.isEmpty())
+        subscription = QStringLiteral("anonymous");
+    rateLimit(node,
+              QStringLiteral("rate-limit|%1|%2").arg(subscription, m_input.apiId),
+              intAttribute(node, u"calls", 0),
+              intAttribute(node, u"renewal-period", 1),
+              1,
+              false);
+}
+
+void PolicyExecution::runRateLimitByKey(const ProgramNode &node)
+{
+    rateLimit(node,
+              QStringLiteral("rate-limit-by-key|") + stringAttribute(node, u"counter-key"),
+              intAttribute(node, u"calls", 0),
+              intAttribute(node, u"renewal-period", 1),
+              intAttribute(node, u"increment-count", 1),
+              node.hasAttribute(u"increment-condition"));
+}
+
+void PolicyExecution::runLimitConcurrency(const ProgramNode &node)
+{
+    const QString key = stringAttribute(node, u"key");
+    const int max = intAttribute(node, u"max-count", 1);
+    if (!m_services.concurrency->tryAcquire(key, max))
+        throw PolicyFailure{{},
+                            QStringLiteral("ConcurrencyLimitExceeded"),
+                            QStringLiteral("Too many concurrent requests for key '%1' (max %2).")
+                                    .arg(key)
+                                    .arg(max),
+                            429,
+                            QStringLiteral("Too many requests"),
+                            {}};
+    Frame frame = Frame::make(Frame::Kind::Concurrency, &node.children);
+    frame.owner = &node;
+    frame.key = key;
+    m_frames.push_back(frame);
+}
+
+void PolicyExecution::runCheckHeader(const ProgramNode &node)
+{
+    const QString name = stringAttribute(node, u"name");
+    const int status = intAttribute(node, u"failed-check-httpcode", 401);
+    const QString clientMessage = stringAttribute(node, u"failed-check-error-message");
+    const bool ignoreCase = boolAttribute(node, u"ignore-case", false);
+    const HeaderMap &headers = *m_context.request->headers;
+    if (!headers.contains(name))
+        throw PolicyFailure{
+                {},
+                QStringLiteral("HeaderNotFound"),
+                QStringLiteral("Header %1 was not found in the request. Access denied.").arg(name),
+                status,
+                clientMessage,
+                {}};
+    QStringList allowed;
+    for (const ProgramNode *value : node.childrenNamed(u"value"))
+        allowed.append(text(*value));
+    if (allowed.isEmpty())
+        return;
+    const Qt::CaseSensitivity sensitivity = ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
+    for (const QString &value : headers.values(name)) {
+        if (allowed.contains(value, sensitivity))
+            return;
+    }
+    throw PolicyFailure{{},
+                        QStringLiteral("HeaderValueNotAllowed"),
+                        QStringLiteral("Header %1 value of %2 is not allowed. Access denied.")
+                                .arg(name, headers.joined(name)),
+                        status,
+                        clientMessage,
+                        {}};
+}
+
+void PolicyExecution::runIpFilter(const ProgramNode &node)
+{
+    const bool allow = stringAttribute(node, u"action").compare(u"allow", Qt::CaseInsensitive) == 0;
+    const QString callerText = m_context.request->ipAddress;
+    const std::optional<quint32> caller = ipv4(callerText);
+    if (!caller)
+        throw PolicyFailure{
+                {},
+                QStringLiteral("FailedToParseCallerIP"),
+                QStringLiteral("Failed to establish IP address for the caller. Access denied."),
+                403,
+                {},
+                {}};
+    bool listed = false;
+    for (const ProgramNode &child : node.children) {
+        if (child.name == u"address") {
+            listed = listed || ipv4(text(child)) == caller;
+        } else if (child.name == u"address-range") {
+            const std::optional<quint32> from = ipv4(stringAttribute(child, u"from"));
+            const std::optional<quint32> to = ipv4(stringAttribute(child, u"to"));
+            listed = listed || (from && to && *caller >= *from && *caller <= *to);
+        }
+    }
+    if (allow && !listed)
+        throw PolicyFailure{{},
+                            QStringLiteral("CallerIpNotAllowed"),
+                            QStringLiteral("Caller IP address %1 is not allowed. Access denied.")
+                                    .arg(callerText),
+                            403,
+                            QStringLiteral("Forbidden"),
+                            {}};
+    if (!allow && listed)
+        throw PolicyFailure{{},
+                            QStringLiteral("CallerIpBlocked"),
+                            QStringLiteral("Caller IP address is blocked. Access denied."),
+                            403,
+                            QStringLiteral("Forbidden"),
+                            {}};
+}
+
+void PolicyExecution::runCors(const ProgramNode &node)
+{
+    const HttpMessage &request = *m_context.request;
+    const QString origin = request.headers->joined(QStringLiteral("Origin"));
+    if (origin.isEmpty())
+        return;
+    auto listed = [this, &node](QStringView group, QStringView item) {
+        QStringList values;
+        if (const ProgramNode *parent = node.child(group)) {
+            for (const ProgramNode *child : parent->childrenNamed(item))
+                values.append(text(*child).trimmed());
+        }
+        return values;
+    };
+    const QStringList origins = listed(u"allowed-origins", u"origin");
+    QStringList methods = listed(u"allowed-methods", u"method");
+    if (methods.isEmpty())
+        methods = {QStringLiteral("GET"), QStringLiteral("POST")};
+    const QStringList headers = listed(u"allowed-headers", u"header");
+    const QStringList exposed = listed(u"expose-headers", u"header");
+    const bool credentials = boolAttribute(node, u"allow-credentials", false);
+    const bool originAllowed = origins.contains(QStringLiteral("*"))
+                               || origins.contains(origin, Qt::CaseInsensitive);
+    const QString allowOrigin
+            = origins.contains(QStringLiteral("*")) && !credentials ? QStringLiteral("*") : origin;
+    const QString requestedMethod
+            = request.headers->joined(QStringLiteral("Access-Control-Request-Method"));
+    const bool preflight = request.method == u"OPTIONS" && !requestedMethod.isEmpty();
+    if (preflight) {
+        auto response = std::make_shared<HttpMessage>(HttpMessage::Role::Response);
+        response->body = std::make_shared<MessageBody>();
+        const bool methodAllowed = methods.contains(QStringLiteral("*"))
+                                   || methods.contains(requestedMethod, Qt::CaseInsensitive);
+        if (originAllowed && methodAllowed) {
+            response->headers->set(QStringLiteral("Access-Control-Allow-Origin"), {allowOrigin});
+            response->headers->set(
+                    QStringLiteral("Access-Control-Allow-Methods"),
+                    {methods.contains(QStringLiteral("*")) ? requestedMethod : methods.join(u',')});
+            const QString requestedHeaders
+                    = request.headers->joined(QStringLiteral("Access-Control-Request-Headers"));
+            if (!requestedHeaders.isEmpty())
+                response->headers->set(QStringLiteral("Access-Control-Allow-Headers"),
+                                       {headers.contains(QStringLiteral("*"))
+                                                ? requestedHeaders
+                                                : headers.join(u',')});
+            if (credentials)
+                response->headers->set(QStringLiteral("Access-Control-Allow-Credentials"),
+                                       {QStringLiteral("true")});
+            if (const ProgramNode *group = node.child(u"allowed-methods")) {
+                const QString maxAge = stringAttribute(*group, u"preflight-result-max-age");
+                if (!maxAge.isEmpty())
+                    response->headers->set(QStringLiteral("Access-Control-Max-Age"), {maxAge});
+            }
+        }
+        m_context.response = response;
+        stopPipeline();
+        return;
+    }
+    if (!originAllowed) {
+        if (boolAttribute(node, u"terminate-unmatched-request", true)) {
+            m_context.response = std::make_shared<HttpMessage>(HttpMessage::Role::Response);
+            m_context.response->body = std::make_shared<MessageBody>();
+            stopPipeline();
+        }
+        return;
+    }
+    m_extraResponseHeaders.set("Access-Control-Allow-Origin", allowOrigin.toLatin1());
+    if (credentials)
+        m_extraResponseHeaders.set("Access-Control-Allow-Credentials", "true");
+    if (!exposed.isEmpty())
+        m_extraResponseHeaders.set("Access-Control-Expose-Headers", exposed.join(u',').toLatin1());
+}
+
+// ---- bodies
+
+void PolicyExecution::runFindAndReplace(const ProgramNode &node)
+{
+    HttpMessage &message = targetMessage();
+    const QString from = stringAttribute(node, u"from");
+    if (from.isEmpty())
+        return;
+    QString body = QString::fromUtf8(MessageConverter::bodyOf(message));
+    body.replace(from, stringAttribute(node, u"to"));
+    MessageConverter::setBody(message, body.toUtf8());
+}
+
+void PolicyExecution::runJsonToXml(const ProgramNode &node)
+{
+    HttpMessage &message = targetMessage();
+    const QString apply = stringAttribute(node, u"apply", QStringLiteral("always"));
+    const QString contentType = message.headers->joined(QStringLiteral("Content-Type"));
+    if (apply == u"content-type-json" && !contentType.contains(u"json", Qt::CaseInsensitive))
+        return;
+    if (boolAttribute(node, u"consider-accept-header", true)) {
+        const QString accept = m_context.request->headers->joined(QStringLiteral("Accept"));
+        if (!accept.isEmpty() && !accept.contains(u"xml", Qt::CaseInsensitive)
+            && !accept.contains(u"*/*"))
+            return;
+    }
+    const std::optional<QByteArray> xml
+            = BodyFormatConverter::jsonToXml(MessageConverter::bodyOf(message));
+    if (!xml) {
+        warn(node, QStringLiteral("The body is not valid JSON; left unchanged."));
+        return;
+    }
+    MessageConverter::setBody(message, *xml);
+    message.headers->set(QStringLiteral("Content-Type"), {QStringLiteral("application/xml")});
+}
+
+void PolicyExecution::runXmlToJson(const ProgramNode &node)
+{
+    HttpMessage &message = targetMessage();
+    const QString apply = stringAttribute(node, u"apply", QStringLiteral("always"));
+    const QString contentType = message.headers->joined(QStringLiteral("Content-Type"));
+    if (apply == u"content-type-xml" && !contentType.contains(u"xml", Qt::CaseInsensitive))
+        return;
+    if (boolAttribute(node, u"consider-accept-header", true)) {
+        const QString accept = m_context.request->headers->joined(QStringLiteral("Accept"));
+        if (!accept.isEmpty() && !accept.contains(u"json", Qt::CaseInsensitive)
+            && !accept.contains(u"*/*"))
+            return;
+    }
+    const std::optional<QByteArray> json = BodyFormatConverter::xmlToJson(
+            MessageConverter::bodyOf(message),
+            boolAttribute(node, u"always-array-child-elements", false));
+    if (!json) {
+        warn(node, QStringLiteral("The body is not valid XML; left unchanged."));
+        return;
+    }
+    MessageConverter::setBody(message, *json);
+    message.headers->set(QStringLiteral("Content-Type"), {QStringLiteral("application/json")});
+}
+
+// ---- diagnostics and side channels
+
+void PolicyExecution::runTrace(const ProgramNode &node)
+{
+    TraceEvent e = event(TraceEvent::Kind::Info, &node);
+    e.key = stringAttribute(node, u"source");
+    e.value = stringAttribute(node, u"severity", QStringLiteral("verbose"));
+    if (const ProgramNode *message = node.child(u"message"))
+        e.message = text(*message);
+    for (const ProgramNode *metadata : node.childrenNamed(u"metadata"))
+        e.message += QStringLiteral(" [%1=%2]")
+                             .arg(stringAttribute(*metadata, u"name"),
+                                  stringAttribute(*metadata, u"value"));
+    trace(e);
+}
+
+void PolicyExecution::runAuthenticationBasic(const ProgramNode &node)
+{
+    const QString credentials
+            = stringAttribute(node, u"username") + u':' + stringAttribute(node, u"password");
+    m_context.request->headers->set(
+            QStringLiteral("Authorization"),
+            {QStringLiteral("Basic ") + QString::fromLatin1(credentials.toUtf8().toBase64())});
+}
+
+void PolicyExecution::runLogToEventHub(const ProgramNode &node)
+{
+    const QString logger
+            = node.attribute(u"logger-id") ? node.attribute(u"logger-id")->literal : QString();
+    const QString message = text(node).left(200 * 1024);
+    if (m_services.eventSink)
+        m_services.eventSink(logger, message);
+    TraceEvent e = event(TraceEvent::Kind::Info, &node);
+    e.key = logger;
+    e.message = message;
+    trace(e);
+}
+
+void PolicyExecution::runEmitMetric(const ProgramNode &node)
+{
+    const QString name = node.attribute(u"name") ? node.attribute(u"name")->literal : QString();
+    QJsonObject record{{QStringLiteral("name"), name},
+                       {QStringLiteral("namespace"),
+                        stringAttribute(node, u"namespace", QStringLiteral("API Management"))},
+                       {QStringLiteral("value"),
+                        stringAttribute(node, u"value", QStringLiteral("1")).toDouble()}};
+    QJsonObject dimensions;
+    for (const ProgramNode *dimension : node.childrenNamed(u"dimension"))
+        dimensions.insert(stringAttribute(*dimension, u"name"),
+                          stringAttribute(*dimension, u"value"));
+    record.insert(QStringLiteral("dimensions"), dimensions);
+    const QString message = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
+    if (m_services.eventSink)
+        m_services.eventSink(QStringLiteral("metric:") + name, message);
+    TraceEvent e = event(TraceEvent::Kind::Info, &node);
+    e.key = QStringLiteral("metric:") + name;
+    e.message = message;
+    trace(e);
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "executioninput.h"
+#include "executionservices.h"
+#include "policyfailure.h"
+#include "policyprogram.h"
+#include "requesttrace.h"
+#include "retryschedule.h"
+
+#include "expr/expressioncontext.h"
+#include "http/httpresponse.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct HttpClientResult;
+class Value;
+
+// Runs one request through a PolicyProgram: inbound, backend, outbound, and on-error when a
+// policy fails, mutating the APIM context between policies. Asynchronous without nested event
+// loops: the run loop walks an explicit frame stack and suspends at a backend call or a retry
+// wait; the continuation (HttpClient callback, Scheduler task) resumes it on the same thread.
+// Keeps itself alive (shared_ptr) until the completion callback has run.
+class PolicyExecution final : public std::enable_shared_from_this<PolicyExecution>
+{
+public:
+    using Completion = std::function<void(HttpResponse response, RequestTrace trace)>;
+
+    PolicyExecution(std::shared_ptr<const PolicyProgram> program,
+                    const ExecutionServices &services,
+                    ExecutionInput input,
+                    Completion completion);
+    ~PolicyExecution();
+    Q_DISABLE_COPY_MOVE(PolicyExecution)
+
+    static std::shared_ptr<PolicyExecution> create(std::shared_ptr<const PolicyProgram> program,
+                                                   const ExecutionServices &services,
+                                                   ExecutionInput input,
+                                                   Completion completion);
+    // Runs until the first suspension; the completion runs when the response is ready.
+    void start();
+
+    ExpressionContext &context() { return m_context; }
+
+private:
+    struct Frame
+    {
+        enum class Kind { Sequence, Retry, Concurrency };
+        Kind kind = Kind::Sequence;
+        const QList<ProgramNode> *nodes = nullptr;
+        qsizetype index = 0;
+        const ProgramNode *owner = nullptr;
+        RetrySchedule schedule;
+        int retriesDone = 0;
+        QString key; // Concurrency: the limiter key to release
+
+        static Frame make(Kind kind, const QList<ProgramNode> *nodes)
+        {
+            Frame frame;
+            frame.kind = kind;
+            frame.nodes = nodes;
+            return frame;
+        }
+    };
+    using Handler = void (PolicyExecution::*)(const ProgramNode &);
+
+    void run();
+    void suspend() { m_suspended = true; }
+    void resumeLater(qint64 delayMs);
+    void enterNextSection();
+    void step(const ProgramNode &node);
+    void finishFrame();
+    void popFrame();
+    void fail(const ProgramNode &node, const PolicyFailure &failure);
+    bool retryAfterFailure(Frame &frame);
+    void startRetry(Frame &frame);
+    void stopPipeline();
+    void finish();
+    static const QHash<QString, Handler> &handlers();
+
+    // Values
+    Value evaluate(const ProgramValue &value);
+    QString stringAttribute(const ProgramNode &node,
+                            QStringView name,
+                            const QString &fallback = {});
+    bool boolAttribute(const ProgramNode &node, QStringView name, bool fallback);
+    int intAttribute(const ProgramNode &node, QStringView name, int fallback);
+    QString text(const ProgramNode &node);
+    static bool toBool(const Value &value, bool *ok);
+
+    // Messages
+    bool targetsRequest() const;
+    HttpMessage &targetMessage();
+    HttpMessage &ensureResponse();
+    void setBackendBase(const QString &url);
+    void refreshRequestUrl();
+    void applyHeader(const ProgramNode &node, HeaderMap &headers);
+    void applyBody(const ProgramNode &node, HttpMessage &message);
+    void applyStatus(const ProgramNode &node, HttpMessage &message);
+
+    // Trace
+    TraceEvent event(TraceEvent::Kind kind, const ProgramNode *node = nullptr) const;
+    void trace(TraceEvent e);
+    void warn(const ProgramNode &node, const QString &message);
+    qint64 elapsedUs() const { return m_elapsed.nsecsElapsed() / 1000; }
+
+    // Backend calls
+    void onForwardDone(const ProgramNode &node,
+                       const HttpClientResult &result,
+                       const QString &backendLabel,
+                       class CircuitBreaker *breaker);
+    PolicyFailure clientFailure(const QString &source, const HttpClientResult &result) const;
+
+    // Policies
+    void runSetBackendService(const ProgramNode &node);
+    void runSetMethod(const ProgramNode &node);
+    void runRewriteUri(const ProgramNode &node);
+    void runSetHeader(const ProgramNode &node);
+    void runSetQueryParameter(const ProgramNode &node);
+    void runSetBody(const ProgramNode &node);
+    void runSetStatus(const ProgramNode &node);
+    void runSetVariable(const ProgramNode &node);
+    void runChoose(const ProgramNode &node);
+    void runRetry(const ProgramNode &node);
+    void runForwardRequest(const ProgramNode &node);
+    void runSendRequest(const ProgramNode &node);
+    void runReturnResponse(const ProgramNode &node);
+    void runMockResponse(const ProgramNode &node);
+    void runCacheLookupValue(const ProgramNode &node);
+    void runCacheStoreValue(const ProgramNode &node);
+    void runCacheRemoveValue(const ProgramNode &node);
+    void runCacheLookup(const ProgramNode &node);
+    void runCacheStore(const ProgramNode &node);
+    void runRateLimit(const ProgramNode &node);
+    void runRateLimitByKey(const ProgramNode &node);
+    void runLimitConcurrency(const ProgramNode &node);
+    void runCheckHeader(const ProgramNode &node);
+    void runIpFilter(const ProgramNode &node);
+    void runCors(const ProgramNode &node);
+    void runFindAndReplace(const ProgramNode &node);
+    void runJsonToXml(const ProgramNode &node);
+    void runXmlToJson(const ProgramNode &node);
+    void runWait(const ProgramNode &node);
+    void runTrace(const ProgramNode &node);
+    void runAuthenticationBasic(const ProgramNode &node);
+    void runLogToEventHub(const ProgramNode &node);
+    void runEmitMetric(const ProgramNode &node);
+    void runIncludeFragment(const ProgramNode &node);
+    void runNotEmulated(const ProgramNode &node);
+
+    void rateLimit(const ProgramNode &node,
+                   const QString &key,
+                   int calls,
+                   int periodSeconds,
+                   int incrementCount,
+                   bool deferIncrement);
+
+    std::shared_ptr<const PolicyProgram> m_program;
+    ExecutionServices m_services;
+    ExecutionInput m_input;
+    Completion m_completion;
+    ExpressionContext m_context;
+    RequestTrace m_trace;
+    QElapsedTimer m_elapsed;
+
+    std::vector<Frame> m_frames;
+    int m_section = -1;
+    bool m_inOnError = false;
+    bool m_suspended = false;
+    bool m_done = false;
+    bool m_stopped = false;
+    bool m_onErrorAnswered = false;
+    std::optional<PolicyFailure> m_error;
+    const ProgramNode *m_currentNode = nullptr;
+
+    // The backend: base URL (set-backend-service, else the API's service URL), or a backend
+    // entity resolved at each forward; and the operation path rewrite-uri changes.
+    QString m_backendBase;
+    QString m_backendId;
+    QString m_operationPath;
+    int m_forwardCount = 0;
+    bool m_bufferedBody = false;
+
+    QString m_responseCacheKey;
+    HttpHeaders m_extraResponseHeaders;
+    struct DeferredIncrement
+    {
+        const ProgramNode *node;
+        QString key;
+        int count;
+        qint64 periodMs;
+    };
+    QList<DeferredIncrement> m_deferredIncrements;
+};

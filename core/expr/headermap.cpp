@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headermap.h"
+
+QString HeaderMap::typeName() const
+{
+    return m_singleValued ? QStringLiteral(
+                   "System.Collections.Generic.IReadOnlyDictionary`2[System.String,System.String]")
+                          : QStringLiteral("System.Collections.Generic.IReadOnlyDictionary`2["
+                                           "System.String,System.String[]]");
+}
+
+qsizetype HeaderMap::indexOf(const QString &name) const
+{
+    const Qt::CaseSensitivity cs = m_caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive;
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).first.compare(name, cs) == 0)
+            return i;
+    }
+    return -1;
+}
+
+QStringList HeaderMap::values(const QString &name) const
+{
+    const qsizetype i = indexOf(name);
+    return i < 0 ? QStringList() : m_entries.at(i).second;
+}
+
+QString HeaderMap::joined(const QString &name) const
+{
+    const qsizetype i = indexOf(name);
+    if (i < 0)
+        return QString();
+    const QString s = m_entries.at(i).second.join(u',');
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+void HeaderMap::set(const QString &name, const QStringList &values)
+{
+    const qsizetype i = indexOf(name);
+    if (i >= 0)
+        m_entries[i].second = values;
+    else
+        m_entries.append({name, values});
+}
+
+void HeaderMap::append(const QString &name, const QString &value)
+{
+    const qsizetype i = indexOf(name);
+    if (i >= 0)
+        m_entries[i].second.append(value);
+    else
+        m_entries.append({name, QStringList{value}});
+}
+
+bool HeaderMap::remove(const QString &name)
+{
+    const qsizetype i = indexOf(name);
+    if (i < 0)
+        return false;
+    m_entries.removeAt(i);
+    return true;
+}

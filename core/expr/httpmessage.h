@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "headermap.h"
+#include "httpurl.h"
+#include "messagebody.h"
+#include "scriptobject.h"
+
+#include <QString>
+
+#include <memory>
+
+// context.Request, context.Response, and the IResponse objects send-request stores in variables.
+// The engine fills and mutates these; expressions read them. body is null when the message has
+// none (as in APIM, dereferencing it then raises NullReferenceException).
+class HttpMessage final : public ScriptObject
+{
+public:
+    static constexpr Kind staticKind = Kind::Message;
+    enum class Role { Request, Response };
+
+    explicit HttpMessage(Role role)
+        : ScriptObject(Kind::Message)
+        , role(role)
+    {}
+
+    QString typeName() const override
+    {
+        return role == Role::Request ? QStringLiteral("IRequest") : QStringLiteral("IResponse");
+    }
+
+    Role role;
+    // Request
+    QString method = QStringLiteral("GET");
+    std::shared_ptr<HttpUrl> url = std::make_shared<HttpUrl>();
+    std::shared_ptr<HttpUrl> originalUrl = std::make_shared<HttpUrl>();
+    QString ipAddress;
+    std::shared_ptr<HeaderMap> matchedParameters = std::make_shared<HeaderMap>(true, true);
+    // Response
+    int statusCode = 200;
+    QString statusReason = QStringLiteral("OK");
+    // Both
+    std::shared_ptr<HeaderMap> headers = std::make_shared<HeaderMap>(true);
+    std::shared_ptr<MessageBody> body;
+};
