@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "democommand.h"
+#include "servecommand.h"
+
 #include "policy/effectivepolicybuilder.h"
 #include "policy/policyparser.h"
 #include "policy/policyvalidator.h"
@@ -16,7 +19,11 @@ namespace {
 
 QStringList subcommands()
 {
-    return {QStringLiteral("validate"), QStringLiteral("format"), QStringLiteral("effective")};
+    return {QStringLiteral("validate"),
+            QStringLiteral("format"),
+            QStringLiteral("effective"),
+            QStringLiteral("serve"),
+            QStringLiteral("demo")};
 }
 
 QStringList topLevelOptions()
@@ -69,6 +76,10 @@ int CommandLine::run(const QStringList &arguments)
         return format(subcommandArguments(arguments));
     if (command == QLatin1String("effective"))
         return effective(subcommandArguments(arguments));
+    if (command == QLatin1String("serve"))
+        return ServeCommand(m_out, m_err).run(arguments.mid(2));
+    if (command == QLatin1String("demo"))
+        return DemoCommand(m_out, m_err).run(arguments.mid(2));
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         print(m_out,
               QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
@@ -93,7 +104,15 @@ int CommandLine::help()
                   "  format FILE                    print the document as the designer writes it\n"
                   "  effective [--global F] [--product F] [--api F] [--operation F]\n"
                   "            [--fragment ID=F]... [--plain]\n"
-                  "                                 print the effective (merged) policy\n\n"
+                  "                                 print the effective (merged) policy\n"
+                  "  serve [WORKSPACE] [--api F] [--operation 'METHOD /tmpl=F']... [--region "
+                  "N=PORT]...\n"
+                  "        [--mock 'NAME=PORT[,status=N][,latency=MS]']... [--map-backend "
+                  "O=URL]...\n"
+                  "        [--named-value N=V]... [--bind ADDR] [--cache per-region|shared] "
+                  "[--trace F|-]\n"
+                  "                                 run the gateway until SIGINT/SIGTERM\n"
+                  "  demo [STEP]                    the article's failover story (steps 0-4)\n\n"
                   "Options:\n"
                   "  -h, --help     show this help; COMMAND --help shows a command's options\n"
                   "  -v, --version  show the version\n\n"

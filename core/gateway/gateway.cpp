@@ -350,8 +350,10 @@ void Gateway::handle(Worker &worker,
                             services,
                             std::move(input),
                             [responder, traces](HttpResponse response, RequestTrace trace) {
-                                responder.respond(std::move(response));
+                                // Recorded before answering, so a client that
+                                // reads the traces after its reply finds its own.
                                 traces->append(std::move(trace));
+                                responder.respond(std::move(response));
                             })
             ->start();
 }
