@@ -68,7 +68,7 @@ test)
     ;;
 run)
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-        exec "$build_dir/bin/apim-designer" "$top/resources/workspaces/article/02-cached-failover-api.xml" "$@"
+        exec "$build_dir/bin/apim-designer" "$top/resources/workspaces/article-step2.apimws" "$@"
     fi
     echo "No display: running the article's story in the terminal (apim-designer demo)."
     exec "$build_dir/bin/apim-designer" demo "$@"

@@ -2,12 +2,15 @@
 #include "mainwindow.h"
 
 #include "expr/compilingexpressionchecker.h"
+#include "live/workspacegateway.h"
 #include "policy/policyvalidator.h"
+#include "workspace/workspaceserializer.h"
 
 #include "diagnosticmodel.h"
 #include "documentanalyzer.h"
 #include "flowdiagramscene.h"
 #include "flowdiagramview.h"
+#include "gatewaypanel.h"
 #include "policyeditor.h"
 #include "problemsview.h"
 
@@ -33,7 +36,7 @@ const char recentFilesKey[] = "recentFiles";
 
 QString policyFileFilter()
 {
-    return MainWindow::tr("Policy XML (*.xml);;All files (*)");
+    return MainWindow::tr("Policies and workspaces (*.xml *.apimws);;All files (*)");
 }
 } // namespace
 
@@ -46,6 +49,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     , m_problemsView(new ProblemsView(m_diagnosticModel, this))
     , m_analyzer(new DocumentAnalyzer(m_editor->document(), this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_gatewayPanel(new GatewayPanel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->addWidget(m_editor);
@@ -58,6 +62,18 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
     problemsDock->setWidget(m_problemsView);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+
+    auto *gatewayDock = new QDockWidget(tr("Gateway"), this);
+    gatewayDock->setObjectName(QStringLiteral("GatewayDock"));
+    gatewayDock->setWidget(m_gatewayPanel);
+    addDockWidget(Qt::RightDockWidgetArea, gatewayDock);
+    connect(m_gatewayPanel,
+            &GatewayPanel::sourceRangeSelected,
+            this,
+            [this](PolicyScope scope, const SourceRange &range) {
+                if (scope == PolicyScope::Api)
+                    m_editor->selectRange(range);
+            });
 
     // Schema rules and C# compile errors, reported while typing like XML errors.
     m_analyzer->addDiagnosticProvider([checker = std::make_shared<CompilingExpressionChecker>()](
@@ -151,6 +167,11 @@ void MainWindow::createViewMenu()
 
 bool MainWindow::openFile(const QString &fileName)
 {
+    if (fileName.endsWith(QLatin1String(".apimws")))
+        return openWorkspace(fileName);
+    m_gatewayPanel->setGateway(nullptr);
+    delete m_workspaceGateway;
+    m_workspaceGateway = nullptr;
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(this,
@@ -173,8 +194,56 @@ bool MainWindow::openFile(const QString &fileName)
     return true;
 }
 
+bool MainWindow::openWorkspace(const QString &fileName)
+{
+    const WorkspaceLoadResult loaded = WorkspaceSerializer::load(fileName);
+    if (!loaded.ok() || loaded.workspace.apis.isEmpty()) {
+        QMessageBox::warning(this,
+                             tr("Open Workspace"),
+                             loaded.ok() ? tr("%1 has no API to edit.").arg(fileName)
+                                         : loaded.diagnostics.constFirst().toString());
+        return false;
+    }
+    m_gatewayPanel->setGateway(nullptr);
+    delete m_workspaceGateway;
+    m_workspaceGateway = new WorkspaceGateway(loaded.workspace, {}, this);
+    m_byteOrderMark = false;
+    m_lineEnding = QStringLiteral("\n");
+    m_editor->setPlainText(loaded.workspace.apis.constFirst().policy.xml);
+    const QString policyFile = loaded.workspace.apis.constFirst().policy.file;
+    m_analyzer->setFileName(policyFile.isEmpty() ? fileName
+                                                 : QFileInfo(fileName).dir().filePath(policyFile));
+    m_fileName = fileName;
+    updateTitle();
+    addRecentFile(fileName);
+    m_gatewayPanel->setGateway(m_workspaceGateway);
+    m_analyzer->analyzeNow();
+    m_diagramView->fitToWindow();
+    statusBar()->showMessage(tr("Opened workspace %1").arg(QDir::toNativeSeparators(fileName)),
+                             5000);
+    return true;
+}
+
+bool MainWindow::saveWorkspace(const QString &fileName)
+{
+    // The editor's text, even while its analysis is pending or it does not parse: saving loses
+    // nothing.
+    Workspace workspace = m_workspaceGateway->workspace();
+    workspace.apis.first().policy.xml = m_editor->document()->toPlainText();
+    const QString error = WorkspaceSerializer::save(workspace, fileName);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Save Workspace"), error);
+        return false;
+    }
+    m_editor->document()->setModified(false);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
+    return true;
+}
+
 bool MainWindow::saveFile(const QString &fileName)
 {
+    if (m_workspaceGateway && fileName.endsWith(QLatin1String(".apimws")))
+        return saveWorkspace(fileName);
     QString text = m_editor->document()->toRawText();
     text.replace(QChar::ParagraphSeparator, u'\n');
     if (m_lineEnding != u'\n')
@@ -315,6 +384,14 @@ void MainWindow::onAnalyzed()
         m_scene->selectNodeAt(m_editor->textCursor().selectionStart());
     }
     m_diagramView->setStale(!m_analyzer->isValid());
+    if (m_workspaceGateway && m_analyzer->isValid()) {
+        Workspace workspace = m_workspaceGateway->workspace();
+        const QString text = m_editor->document()->toPlainText();
+        if (workspace.apis.first().policy.xml != text) {
+            workspace.apis.first().policy.xml = text;
+            m_workspaceGateway->setWorkspace(workspace);
+        }
+    }
     const qsizetype problems = m_analyzer->diagnostics().size();
     statusBar()->showMessage(problems == 0   ? tr("No problems")
                              : problems == 1 ? tr("1 problem")

@@ -11,13 +11,17 @@ class DiagnosticModel;
 class DocumentAnalyzer;
 class FlowDiagramScene;
 class FlowDiagramView;
+class GatewayPanel;
+class WorkspaceGateway;
 class PolicyEditor;
 class ProblemsView;
 class QMenu;
 class QSplitter;
 
 // The designer window: the XML editor and the flow diagram side by side, kept in sync both ways,
-// and the problems of the current text in a dock.
+// and the problems of the current text in a dock. A workspace file (*.apimws) opens its API policy
+// for editing and runs it on the embedded gateway in the Gateway dock; edits reach the running
+// gateway from its next request.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -29,6 +33,7 @@ public:
     ~MainWindow() override;
 
     // Both report failures to the user and return false.
+    // A policy XML file, or a workspace (*.apimws).
     bool openFile(const QString &fileName);
     bool saveFile(const QString &fileName);
     QString currentFile() const { return m_fileName; }
@@ -40,6 +45,8 @@ public:
     DiagnosticModel *diagnosticModel() const { return m_diagnosticModel; }
     // Where other diagnostic producers (the validator) plug in.
     DocumentAnalyzer *analyzer() const { return m_analyzer; }
+    GatewayPanel *gatewayPanel() const { return m_gatewayPanel; }
+    bool hasWorkspace() const { return m_workspaceGateway != nullptr; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +67,8 @@ private:
     void updateRecentFilesMenu();
     void updateTitle();
     void onAnalyzed();
+    bool openWorkspace(const QString &fileName);
+    bool saveWorkspace(const QString &fileName);
     void onCursorMoved();
     void readSettings();
     void writeSettings() const;
@@ -77,4 +86,6 @@ private:
     // unchanged file gives back the same bytes.
     QString m_lineEnding = QStringLiteral("\n");
     bool m_byteOrderMark = false;
+    GatewayPanel *m_gatewayPanel;
+    WorkspaceGateway *m_workspaceGateway = nullptr;
 };

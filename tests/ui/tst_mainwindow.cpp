@@ -9,6 +9,7 @@
 #include "problemsview.h"
 
 #include <KSyntaxHighlighting/Repository>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void extraDiagnosticProvidersFeedTheProblems();
     void validationAndExpressionErrorsWhileTyping_data();
     void validationAndExpressionErrorsWhileTyping();
+    void workspaceFeedsItsGateway();
     void savesAtomicallyByteForByte();
     void germanTranslationIsCompiledIn();
     void openedFilesAreRemembered();
@@ -219,6 +221,32 @@ void tst_MainWindow::validationAndExpressionErrorsWhileTyping()
     const QString shown = m_window->diagnosticModel()->index(0).data().toString();
     QVERIFY2(shown.startsWith(problem), qPrintable(shown));
     QVERIFY(!m_window->diagramView()->isStale()); // the XML still parses: the diagram follows
+}
+
+void tst_MainWindow::workspaceFeedsItsGateway()
+{
+    QTemporaryDir dir;
+    const QString source = QStringLiteral(APIM_SOURCE_DIR "/resources/workspaces/");
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("article"))));
+    for (const QString &file : {QStringLiteral("article-step2.apimws"),
+                                QStringLiteral("article/global.xml"),
+                                QStringLiteral("article/02-cached-failover-api.xml"),
+                                QStringLiteral("article/00-default-operation.xml")})
+        QVERIFY(QFile::copy(source + file, dir.filePath(file)));
+    const QString path = dir.filePath(QStringLiteral("article-step2.apimws"));
+    QVERIFY(m_window->openFile(path));
+    QVERIFY(m_window->hasWorkspace());
+    QVERIFY(m_window->editor()->toPlainText().contains(u"is-eus-down-cache-key"));
+    QCOMPARE(m_window->diagnosticModel()->rowCount(), 0);
+
+    replaceInEditor(QStringLiteral("duration=\"10\""), QStringLiteral("duration=\"30\""));
+    QTRY_VERIFY(m_window->isWindowModified());
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!m_window->isWindowModified());
+    QFile saved(dir.filePath(QStringLiteral("article/02-cached-failover-api.xml")));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    // Saving writes what the gateway runs: the edit reached the workspace it was given.
+    QVERIFY(saved.readAll().contains("duration=\"30\""));
 }
 
 void tst_MainWindow::savesAtomicallyByteForByte()
