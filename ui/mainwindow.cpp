@@ -66,7 +66,9 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     auto *gatewayDock = new QDockWidget(tr("Gateway"), this);
     gatewayDock->setObjectName(QStringLiteral("GatewayDock"));
     gatewayDock->setWidget(m_gatewayPanel);
-    addDockWidget(Qt::RightDockWidgetArea, gatewayDock);
+    addDockWidget(Qt::BottomDockWidgetArea, gatewayDock);
+    tabifyDockWidget(problemsDock, gatewayDock);
+    problemsDock->raise();
     connect(m_gatewayPanel,
             &GatewayPanel::sourceRangeSelected,
             this,
@@ -217,6 +219,10 @@ bool MainWindow::openWorkspace(const QString &fileName)
     updateTitle();
     addRecentFile(fileName);
     m_gatewayPanel->setGateway(m_workspaceGateway);
+    if (auto *dock = qobject_cast<QDockWidget *>(m_gatewayPanel->parentWidget())) {
+        dock->raise();
+        resizeDocks({dock}, {height() * 2 / 5}, Qt::Vertical);
+    }
     m_analyzer->analyzeNow();
     m_diagramView->fitToWindow();
     statusBar()->showMessage(tr("Opened workspace %1").arg(QDir::toNativeSeparators(fileName)),
