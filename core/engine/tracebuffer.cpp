@@ -18,6 +18,9 @@ void TraceBuffer::append(RequestTrace trace)
 {
     QMutexLocker lock(&m_mutex);
     ++m_total;
+    // Numbered in arrival order unless the producer numbered it already.
+    if (trace.sequence == 0)
+        trace.sequence = m_total;
     m_pending.append(std::move(trace));
     // Under a flood the views only need the newest; never let the pending list outgrow the ring.
     if (m_pending.size() > m_capacity)

@@ -83,6 +83,19 @@ private Q_SLOTS:
         QCOMPARE(buffer.totalAppended(), 25u);
     }
 
+    void numbersUnnumberedTraces()
+    {
+        TraceBuffer buffer(10, 3600'000);
+        buffer.append(RequestTrace());
+        buffer.append(trace(42));
+        buffer.append(RequestTrace());
+        buffer.flush();
+        const QList<RequestTrace> kept = buffer.traces();
+        QCOMPARE(kept.at(0).sequence, 1u);
+        QCOMPARE(kept.at(1).sequence, 42u);
+        QCOMPARE(kept.at(2).sequence, 3u);
+    }
+
     void writesJsonLines()
     {
         QBuffer out;
