@@ -93,7 +93,8 @@ FlowDiagramScene::~FlowDiagramScene()
 {
     // ~QGraphicsScene clears the selection and emits selectionChanged after this part of the
     // object is gone: the slot must not run then.
-    disconnect(this, &QGraphicsScene::selectionChanged, this, &FlowDiagramScene::onSelectionChanged);
+    disconnect(
+            this, &QGraphicsScene::selectionChanged, this, &FlowDiagramScene::onSelectionChanged);
 }
 
 void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
