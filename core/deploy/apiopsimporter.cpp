@@ -276,8 +276,10 @@ private:
     void assignProducts(Workspace &w)
     {
         for (const auto &[productId, apiId] : std::as_const(m_productApis)) {
+            // A named copy: clang 14 cannot capture a structured binding in a lambda.
+            const QString wantedApi = apiId;
             auto it = std::find_if(w.apis.begin(), w.apis.end(), [&](const Workspace::Api &a) {
-                return a.id == apiId;
+                return a.id == wantedApi;
             });
             if (it == w.apis.end()) {
                 warning(QStringLiteral("%1/%2/%3")
