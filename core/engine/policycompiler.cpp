@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policycompiler.h"
 
+#include "expr/namedvaluesubstitution.h"
+
 #include "expr/expressioncompiler.h"
 #include "policy/policydocument.h"
 #include "policy/policyschema.h"
 #include "policy/policywriter.h"
-
-#include <QRegularExpression>
 
 namespace {
 
@@ -29,27 +29,6 @@ PolicyCompiler::PolicyCompiler(const PolicySchema &schema, QHash<QString, QStrin
     : m_schema(schema)
     , m_namedValues(std::move(namedValues))
 {}
-
-QString PolicyCompiler::substitute(const QString &text, const QHash<QString, QString> &namedValues)
-{
-    if (!text.contains(QLatin1String("{{")))
-        return text;
-    static const QRegularExpression token(QStringLiteral("\\{\\{\\s*([A-Za-z0-9._-]+)\\s*\\}\\}"));
-    QString result;
-    qsizetype last = 0;
-    auto it = token.globalMatch(text);
-    while (it.hasNext()) {
-        const auto match = it.next();
-        const auto value = namedValues.constFind(match.captured(1));
-        if (value == namedValues.constEnd())
-            continue;
-        result += QStringView(text).mid(last, match.capturedStart() - last);
-        result += *value;
-        last = match.capturedEnd();
-    }
-    result += QStringView(text).mid(last);
-    return result;
-}
 
 PolicyCompileResult PolicyCompiler::compile(const PolicyDocument &effective,
                                             const QString &fileName) const
@@ -133,7 +112,7 @@ ProgramValue PolicyCompiler::compileValue(const QString &text,
                                           QList<Diagnostic> &diagnostics) const
 {
     ProgramValue value;
-    value.literal = substitute(text, m_namedValues);
+    value.literal = NamedValueSubstitution::substitute(text, m_namedValues).text;
     if (!looksLikeExpression(value.literal))
         return value;
     ExpressionCompileResult compiled = ExpressionCompiler::compile(value.literal, start, fileName);

@@ -34,11 +34,6 @@ public:
 
     PolicyCompileResult compile(const PolicyDocument &effective, const QString &fileName) const;
 
-    // APIM's single-pass {{name}} substitution (named values cannot contain named values); only
-    // defined names are replaced so Liquid's {{ }} stays as written. Hand-written because the
-    // expression branch offers no substitution helper yet.
-    static QString substitute(const QString &text, const QHash<QString, QString> &namedValues);
-
 private:
     ProgramNode compileNode(const PolicyNode &element,
                             const QStringList &schemaPath,
