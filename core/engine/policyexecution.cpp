@@ -115,6 +115,7 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     , m_input(std::move(input))
     , m_completion(std::move(completion))
 {
+    m_strands.emplace_back();
     m_elapsed.start();
     const QDateTime wallStart = QDateTime::currentDateTimeUtc();
     const qint64 clockStart = m_services.clock->nowMs();
@@ -183,29 +184,138 @@ void PolicyExecution::start()
     run();
 }
 
-// The run loop: one policy per turn; container policies push frames, finished frames pop.
+// The run loop: one policy per turn on the active strand; container policies push frames,
+// finished frames pop. When the active strand waits, the loop goes on with another runnable one.
 void PolicyExecution::run()
 {
+    // A continuation completing inside the loop (a failure unwinding into a retry wait) only
+    // changes state: the running loop carries on with it.
+    if (m_running)
+        return;
     const auto self = shared_from_this();
-    m_suspended = false;
-    while (!m_suspended && !m_done) {
-        if (m_frames.empty()) {
-            enterNextSection();
+    m_running = true;
+    while (!m_done) {
+        Strand &strand = m_strands[m_active];
+        if (strand.state != Strand::State::Runnable) {
+            if (!activateRunnable())
+                break;
             continue;
         }
-        Frame &frame = m_frames.back();
-        if (frame.index >= frame.nodes->size()) {
+        if (strand.frames.empty()) {
+            if (m_active == 0)
+                enterNextSection();
+            else
+                finishBranch();
+            continue;
+        }
+        Frame &frame = strand.frames.back();
+        if (frame.index >= frame.end) {
             finishFrame();
             continue;
         }
         step(frame.nodes->at(frame.index++));
     }
+    m_running = false;
+}
+
+bool PolicyExecution::activate(int strand)
+{
+    if (m_done || m_strands[strand].state != Strand::State::Suspended)
+        return false;
+    m_active = strand;
+    m_strands[strand].state = Strand::State::Runnable;
+    m_strands[strand].exchange = 0;
+    return true;
+}
+
+bool PolicyExecution::activateRunnable()
+{
+    for (int i = 0; i < int(m_strands.size()); ++i) {
+        if (m_strands[i].state == Strand::State::Runnable) {
+            m_active = i;
+            return true;
+        }
+    }
+    return false;
 }
 
 void PolicyExecution::resumeLater(qint64 delayMs)
 {
     suspend();
-    m_services.scheduler->schedule(delayMs, [self = shared_from_this()] { self->run(); });
+    m_services.scheduler->schedule(delayMs, [self = shared_from_this(), strand = m_active] {
+        if (self->activate(strand))
+            self->run();
+    });
+}
+
+void PolicyExecution::clearStrand(Strand &strand)
+{
+    for (const Frame &frame : strand.frames) {
+        if (frame.kind == Frame::Kind::Concurrency)
+            m_services.concurrency->release(frame.key);
+    }
+    strand.frames.clear();
+}
+
+// Ends a strand before its time, with the send-request it waits for and any wait it runs.
+void PolicyExecution::cancelStrand(int strand)
+{
+    Strand &cancelled = m_strands[strand];
+    if (cancelled.state == Strand::State::Finished)
+        return;
+    clearStrand(cancelled);
+    if (cancelled.exchange != 0)
+        m_services.httpClient->cancel(cancelled.exchange);
+    cancelled.exchange = 0;
+    cancelled.state = Strand::State::Finished;
+    for (const WaitGroup &group : m_waits) {
+        if (group.parent == strand) {
+            for (const int branch : group.strands)
+                cancelStrand(branch);
+        }
+    }
+}
+
+void PolicyExecution::clearAllStrands()
+{
+    for (int i = 1; i < int(m_strands.size()); ++i)
+        cancelStrand(i);
+    clearStrand(m_strands.front());
+    m_active = 0;
+}
+
+void PolicyExecution::finishBranch()
+{
+    Strand &strand = m_strands[m_active];
+    strand.state = Strand::State::Finished;
+    WaitGroup &group = m_waits[strand.group];
+    --group.pending;
+    if (group.any || group.pending == 0)
+        endWait(strand.group, m_active);
+}
+
+void PolicyExecution::endWait(int groupIndex, int winner)
+{
+    const WaitGroup &group = m_waits[groupIndex];
+    int cancelled = 0;
+    for (const int branch : group.strands) {
+        if (m_strands[branch].state != Strand::State::Finished) {
+            cancelStrand(branch);
+            ++cancelled;
+        }
+    }
+    TraceEvent e = event(TraceEvent::Kind::Info, group.node);
+    const qsizetype winnerIndex = group.strands.indexOf(winner);
+    e.message = group.any ? QStringLiteral("wait for=\"any\": branch %1 (%2) finished first; %3 "
+                                           "cancelled.")
+                                    .arg(winnerIndex + 1)
+                                    .arg(group.node->children.at(winnerIndex).name)
+                                    .arg(cancelled)
+                          : QStringLiteral("wait for=\"all\": %1 branches finished.")
+                                    .arg(group.strands.size());
+    trace(e);
+    m_active = group.parent;
+    m_strands[m_active].state = Strand::State::Runnable;
 }
 
 void PolicyExecution::enterNextSection()
@@ -217,7 +327,7 @@ void PolicyExecution::enterNextSection()
     ++m_section;
     TraceEvent e = event(TraceEvent::Kind::Section);
     trace(e);
-    m_frames.push_back(Frame::make(Frame::Kind::Sequence, &m_program->sections[m_section]));
+    frames().push_back(Frame::make(Frame::Kind::Sequence, &m_program->sections[m_section]));
 }
 
 void PolicyExecution::step(const ProgramNode &node)
@@ -238,7 +348,7 @@ void PolicyExecution::step(const ProgramNode &node)
 
 void PolicyExecution::finishFrame()
 {
-    Frame &frame = m_frames.back();
+    Frame &frame = frames().back();
     if (frame.kind != Frame::Kind::Retry || frame.retriesDone >= frame.schedule.count) {
         popFrame();
         return;
@@ -261,9 +371,10 @@ void PolicyExecution::finishFrame()
 
 void PolicyExecution::popFrame()
 {
-    if (m_frames.back().kind == Frame::Kind::Concurrency)
-        m_services.concurrency->release(m_frames.back().key);
-    m_frames.pop_back();
+    std::vector<Frame> &stack = frames();
+    if (stack.back().kind == Frame::Kind::Concurrency)
+        m_services.concurrency->release(stack.back().key);
+    stack.pop_back();
 }
 
 void PolicyExecution::startRetry(Frame &frame)
@@ -315,7 +426,7 @@ void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure
                                                            node.policyId);
     if (m_inOnError) {
         // An error inside on-error does not enter on-error again: APIM answers a generic 500.
-        m_frames.clear();
+        clearAllStrands();
         m_error = PolicyFailure{source, failure.reason, failure.message, 500, {}, {}};
         m_onErrorAnswered = false;
         m_context.response.reset();
@@ -324,11 +435,22 @@ void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure
         finish();
         return;
     }
-    while (!m_frames.empty()) {
-        Frame &frame = m_frames.back();
-        if (frame.kind == Frame::Kind::Retry && retryAfterFailure(frame))
-            return;
-        popFrame();
+    for (;;) {
+        while (!frames().empty()) {
+            Frame &frame = frames().back();
+            if (frame.kind == Frame::Kind::Retry && retryAfterFailure(frame))
+                return;
+            popFrame();
+        }
+        if (m_active == 0)
+            break;
+        // A failing branch ends its wait (the siblings are cancelled) and the error goes on
+        // unwinding the line that ran the wait, where a retry may run the whole wait again.
+        const WaitGroup &group = m_waits[m_strands[m_active].group];
+        for (const int branch : group.strands)
+            cancelStrand(branch);
+        m_active = group.parent;
+        m_strands[m_active].state = Strand::State::Runnable;
     }
     m_error = failure;
     m_error->source = source;
@@ -340,15 +462,14 @@ void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure
     m_inOnError = true;
     m_section = PolicyProgram::OnError;
     trace(event(TraceEvent::Kind::Section));
-    m_frames.push_back(
+    frames().push_back(
             Frame::make(Frame::Kind::Sequence, &m_program->sections[PolicyProgram::OnError]));
 }
 
 void PolicyExecution::stopPipeline()
 {
     m_stopped = true;
-    while (!m_frames.empty())
-        popFrame();
+    clearAllStrands();
     if (m_inOnError)
         m_onErrorAnswered = true;
     finish();
@@ -359,8 +480,7 @@ void PolicyExecution::finish()
     if (m_done)
         return;
     m_done = true;
-    while (!m_frames.empty())
-        popFrame();
+    clearAllStrands();
     for (const DeferredIncrement &increment : m_deferredIncrements) {
         m_currentNode = increment.node;
         try {
@@ -778,7 +898,7 @@ void PolicyExecution::runChoose(const ProgramNode &node)
             continue;
         if (branch.name != u"when" && branch.name != u"otherwise")
             continue;
-        m_frames.push_back(Frame::make(Frame::Kind::Sequence, &branch.children));
+        frames().push_back(Frame::make(Frame::Kind::Sequence, &branch.children));
         return;
     }
 }
@@ -796,17 +916,35 @@ void PolicyExecution::runRetry(const ProgramNode &node)
     e.attempt = 1;
     trace(e);
     m_trace.attempts = qMax(m_trace.attempts, 1);
-    m_frames.push_back(frame);
+    frames().push_back(frame);
 }
 
+// Each child becomes a strand; the run loop interleaves them (a send-request suspends its strand
+// and the next one starts), so their backend calls are in flight together as in APIM.
 void PolicyExecution::runWait(const ProgramNode &node)
 {
-    // Children run one after another: every branch still completes before the policies after
-    // <wait>, which is what for="all" guarantees; only the overlap in time is lost.
-    if (stringAttribute(node, u"for", QStringLiteral("all")).compare(u"any", Qt::CaseInsensitive)
-        == 0)
-        warn(node, QStringLiteral("wait for=\"any\" runs all branches in order locally."));
-    m_frames.push_back(Frame::make(Frame::Kind::Sequence, &node.children));
+    if (node.children.isEmpty())
+        return;
+    WaitGroup group;
+    group.node = &node;
+    group.parent = m_active;
+    group.any = stringAttribute(node, u"for", QStringLiteral("all"))
+                        .compare(u"any", Qt::CaseInsensitive)
+                == 0;
+    const int groupIndex = int(m_waits.size());
+    for (qsizetype i = 0; i < node.children.size(); ++i) {
+        Frame frame = Frame::make(Frame::Kind::Sequence, &node.children);
+        frame.index = i;
+        frame.end = i + 1;
+        Strand strand;
+        strand.group = groupIndex;
+        strand.frames.push_back(frame);
+        group.strands.append(int(m_strands.size()));
+        m_strands.push_back(std::move(strand));
+    }
+    group.pending = int(group.strands.size());
+    m_waits.push_back(std::move(group));
+    m_strands[m_active].state = Strand::State::Parked;
 }
 
 // ---- backend calls
@@ -839,12 +977,22 @@ void PolicyExecution::runForwardRequest(const ProgramNode &node)
     CircuitBreaker *breaker = nullptr;
     if (!m_backendId.isEmpty()) {
         BackendRegistry::Target target = m_services.backends->resolve(m_backendId);
-        if (target.unavailable || !target.error.isEmpty())
+        // A tripped breaker (or a pool with every member tripped) answers 503 (learn.microsoft.com
+        // api-management/backends, "Circuit breaker"). No LastError reason is documented for it:
+        // it is reported as the documented reason for a backend call that could not be made,
+        // BackendConnectionFailure (api-management-error-handling-policies, predefined errors).
+        if (target.unavailable)
             throw PolicyFailure{QStringLiteral("forward-request"),
-                                target.unavailable ? QStringLiteral("BackendUnavailable")
-                                                   : QStringLiteral("BackendNotFound"),
+                                QStringLiteral("BackendConnectionFailure"),
                                 target.error,
-                                target.unavailable ? 503 : 500,
+                                503,
+                                {},
+                                {}};
+        if (!target.error.isEmpty())
+            throw PolicyFailure{QStringLiteral("forward-request"),
+                                QStringLiteral("BackendNotFound"),
+                                target.error,
+                                500,
                                 {},
                                 {}};
         breaker = target.breaker;
@@ -865,12 +1013,15 @@ void PolicyExecution::runForwardRequest(const ProgramNode &node)
     outgoing.timeout = std::chrono::seconds(qMax(0, timeout));
     ++m_forwardCount;
     suspend();
-    const auto self = shared_from_this();
-    m_services.httpClient->send(outgoing,
-                                [self, &node, backendLabel, breaker](HttpClientResult result) {
-                                    self->onForwardDone(node, result, backendLabel, breaker);
-                                    self->run();
-                                });
+    m_strands[m_active].exchange = m_services.httpClient->send(
+            outgoing,
+            [self = shared_from_this(), strand = m_active, &node, backendLabel, breaker](
+                    HttpClientResult result) {
+                if (!self->activate(strand))
+                    return;
+                self->onForwardDone(node, result, backendLabel, breaker);
+                self->run();
+            });
 }
 
 void PolicyExecution::onForwardDone(const ProgramNode &node,
@@ -915,10 +1066,13 @@ void PolicyExecution::onForwardDone(const ProgramNode &node,
         fail(node, failure);
         return;
     }
+    // fail-on-error-status-code documents only that 400-599 answers go to on-error
+    // (forward-request-policy.md), not with which reason: the answer is reported as a backend call
+    // that failed, with the documented BackendConnectionFailure, and the status in the message.
     if (failOnError && result.response.status >= 400)
         fail(node,
              {QStringLiteral("forward-request"),
-              QStringLiteral("BackendError"),
+              QStringLiteral("BackendConnectionFailure"),
               QStringLiteral("The backend answered %1 and fail-on-error-status-code is true.")
                       .arg(result.response.status),
               result.response.status,
@@ -972,8 +1126,11 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
     }
     suspend();
     const auto self = shared_from_this();
-    m_services.httpClient->send(
-            outgoing, [self, &node, variable, ignoreError](HttpClientResult result) {
+    m_strands[m_active].exchange = m_services.httpClient->send(
+            outgoing,
+            [self, strand = m_active, &node, variable, ignoreError](HttpClientResult result) {
+                if (!self->activate(strand))
+                    return;
                 TraceEvent e = self->event(TraceEvent::Kind::Forward, &node);
                 e.url = result.ok() ? QString() : result.errorMessage;
                 e.status = result.ok() ? result.response.status : 0;
@@ -1096,20 +1253,10 @@ void PolicyExecution::runCacheLookup(const ProgramNode &node)
     if (request.headers->contains(QStringLiteral("Authorization"))
         && !boolAttribute(node, u"allow-private-response-caching", false))
         return;
-    QStringList parts{QStringLiteral("response"),
-                      m_input.apiId,
-                      m_input.operationId,
-                      request.originalUrl->path};
-    for (const ProgramNode &child : node.children) {
-        const QString names = text(child);
-        for (const QString &name : names.split(u';', Qt::SkipEmptyParts)) {
-            if (child.name == u"vary-by-header")
-                parts.append(name + u'=' + request.headers->joined(name.trimmed()));
-            else if (child.name == u"vary-by-query-parameter")
-                parts.append(name + u'=' + request.originalUrl->query()->joined(name.trimmed()));
-        }
-    }
-    const QString key = parts.join(u'|');
+    const QString key = responseCacheKey(node);
+    m_downstreamCaching
+            = stringAttribute(node, u"downstream-caching-type", QStringLiteral("none")).toLower();
+    m_mustRevalidate = boolAttribute(node, u"must-revalidate", true);
     const std::optional<QVariant> found = m_services.cache->lookup(m_input.region, key);
     TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
     e.key = key;
@@ -1129,7 +1276,86 @@ void PolicyExecution::runCacheLookup(const ProgramNode &node)
     }
     m_context.response = MessageConverter::responseMessage(cached);
     m_trace.servedBy = QStringLiteral("cache");
-    stopPipeline();
+    addDownstreamCacheControl(stored.value(QStringLiteral("duration")).toInt());
+    continueAfterCacheStore(node);
+}
+
+// API, operation, path and the vary-by values (cache-lookup-policy.md; the exact format is not
+// documented). Developers are told apart by their subscription key; developer groups are not
+// modelled locally, so every caller is in the same groups and vary-by-developer-groups changes
+// nothing.
+QString PolicyExecution::responseCacheKey(const ProgramNode &node)
+{
+    const HttpMessage &request = *m_context.request;
+    QStringList parts{QStringLiteral("response"),
+                      m_input.apiId,
+                      m_input.operationId,
+                      request.originalUrl->path};
+    if (boolAttribute(node, u"vary-by-developer", false))
+        parts.append(QStringLiteral("developer=") + subscriptionKey());
+    for (const ProgramNode &child : node.children) {
+        const QString names = text(child);
+        for (const QString &listed : names.split(u';', Qt::SkipEmptyParts)) {
+            const QString name = listed.trimmed();
+            if (child.name == u"vary-by-header")
+                parts.append(QStringLiteral("header:") + name.toLower() + u'='
+                             + request.headers->joined(name));
+            else if (child.name == u"vary-by-query-parameter")
+                parts.append(QStringLiteral("query:") + name + u'='
+                             + request.originalUrl->query()->joined(name));
+        }
+    }
+    return parts.join(u'|');
+}
+
+// On a hit APIM skips the backend and the rest of inbound, and resumes the outbound section after
+// the cache-store (its trace: "Cache lookup resulted in a hit! Cached response will be used.
+// Processing will continue from the step in the response pipeline that is after the
+// corresponding cache-store."). Without a cache-store in outbound nothing of it runs.
+void PolicyExecution::continueAfterCacheStore(const ProgramNode &node)
+{
+    const QList<ProgramNode> &outbound = m_program->sections[PolicyProgram::Outbound];
+    qsizetype resumeAt = outbound.size();
+    for (qsizetype i = 0; i < outbound.size(); ++i) {
+        if (containsPolicy(outbound.at(i), u"cache-store")) {
+            resumeAt = i + 1;
+            break;
+        }
+    }
+    TraceEvent e = event(TraceEvent::Kind::Info, &node);
+    e.message = QStringLiteral("Cache hit: the cached response is used; processing continues in "
+                               "outbound after cache-store.");
+    trace(e);
+    clearAllStrands();
+    m_section = PolicyProgram::Outbound;
+    trace(event(TraceEvent::Kind::Section));
+    Frame frame = Frame::make(Frame::Kind::Sequence, &outbound);
+    frame.index = resumeAt;
+    frames().push_back(frame);
+}
+
+bool PolicyExecution::containsPolicy(const ProgramNode &node, QStringView name)
+{
+    if (node.name == name)
+        return true;
+    for (const ProgramNode &child : node.children) {
+        if (containsPolicy(child, name))
+            return true;
+    }
+    return false;
+}
+
+// downstream-caching-type and must-revalidate shape the Cache-Control sent to the caller, with
+// the cache-store duration as max-age (cache-lookup-policy.md).
+void PolicyExecution::addDownstreamCacheControl(int durationSeconds)
+{
+    if (m_downstreamCaching != u"private" && m_downstreamCaching != u"public")
+        return;
+    QByteArray value
+            = m_downstreamCaching.toLatin1() + ", max-age=" + QByteArray::number(durationSeconds);
+    if (m_mustRevalidate)
+        value += ", must-revalidate";
+    m_extraResponseHeaders.set("Cache-Control", value);
 }
 
 void PolicyExecution::runCacheStore(const ProgramNode &node)
@@ -1147,15 +1373,15 @@ void PolicyExecution::runCacheStore(const ProgramNode &node)
                 QStringList{QString::fromLatin1(field.name), QString::fromLatin1(field.value)});
     const QVariantMap stored{{QStringLiteral("status"), wire.status},
                              {QStringLiteral("headers"), headers},
-                             {QStringLiteral("body"), wire.body}};
-    m_services.cache->store(
-            m_input.region,
-            m_responseCacheKey,
-            stored,
-            QStringLiteral("%1 response, %2 bytes").arg(wire.status).arg(wire.body.size()),
-            duration * 1000LL);
+                             {QStringLiteral("body"), wire.body},
+                             {QStringLiteral("duration"), duration}};
+    const QString display
+            = QStringLiteral("%1 response, %2 bytes").arg(wire.status).arg(wire.body.size());
+    m_services.cache->store(m_input.region, m_responseCacheKey, stored, display, duration * 1000LL);
+    addDownstreamCacheControl(duration);
     TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
     e.key = m_responseCacheKey;
+    e.value = display;
     e.ttlMs = duration * 1000LL;
     trace(e);
 }
@@ -1202,18 +1428,22 @@ void PolicyExecution::rateLimit(const ProgramNode &node,
         m_services.rateLimiter->increment(key, incrementCount, periodMs);
 }
 
-void PolicyExecution::runRateLimit(const ProgramNode &node)
+// The subscription key sent with the call, or "anonymous".
+QString PolicyExecution::subscriptionKey() const
 {
-    // Per subscription: the key sent with the call, or one anonymous counter.
     QString subscription
             = m_context.request->headers->joined(QStringLiteral("Ocp-Apim-Subscription-Key"));
     if (subscription.isEmpty())
         subscription = m_context.request->originalUrl->query()->joined(
                 QStringLiteral("subscription-key"));
-    if (subscription.isEmpty())
-        subscription = QStringLiteral("anonymous");
+    return subscription.isEmpty() ? QStringLiteral("anonymous") : subscription;
+}
+
+void PolicyExecution::runRateLimit(const ProgramNode &node)
+{
+    // Per subscription: one counter per key sent with the call, or one anonymous counter.
     rateLimit(node,
-              QStringLiteral("rate-limit|%1|%2").arg(subscription, m_input.apiId),
+              QStringLiteral("rate-limit|%1|%2").arg(subscriptionKey(), m_input.apiId),
               intAttribute(node, u"calls", 0),
               intAttribute(node, u"renewal-period", 1),
               1,
@@ -1246,7 +1476,7 @@ void PolicyExecution::runLimitConcurrency(const ProgramNode &node)
     Frame frame = Frame::make(Frame::Kind::Concurrency, &node.children);
     frame.owner = &node;
     frame.key = key;
-    m_frames.push_back(frame);
+    frames().push_back(frame);
 }
 
 void PolicyExecution::runCheckHeader(const ProgramNode &node)

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -26,6 +27,8 @@ class Value;
 // policy fails, mutating the APIM context between policies. Asynchronous without nested event
 // loops: the run loop walks an explicit frame stack and suspends at a backend call or a retry
 // wait; the continuation (HttpClient callback, Scheduler task) resumes it on the same thread.
+// <wait> runs its children as strands, each with its own frame stack, interleaved on that one
+// thread while the line that ran the wait is parked until all (or any) of them are done.
 // Keeps itself alive (shared_ptr) until the completion callback has run.
 class PolicyExecution final : public std::enable_shared_from_this<PolicyExecution>
 {
@@ -55,6 +58,7 @@ private:
         Kind kind = Kind::Sequence;
         const QList<ProgramNode> *nodes = nullptr;
         qsizetype index = 0;
+        qsizetype end = 0; // one past the last node to run: a <wait> branch runs one child
         const ProgramNode *owner = nullptr;
         RetrySchedule schedule;
         int retriesDone = 0;
@@ -65,14 +69,42 @@ private:
             Frame frame;
             frame.kind = kind;
             frame.nodes = nodes;
+            frame.end = nodes->size();
             return frame;
         }
+    };
+    // A line of execution: the request's own (strand 0) or a branch of a <wait>.
+    struct Strand
+    {
+        enum class State { Runnable, Suspended, Parked, Finished };
+        std::vector<Frame> frames;
+        State state = State::Runnable;
+        int group = -1;       // the <wait> this strand is a branch of (index into m_waits)
+        quint64 exchange = 0; // the send-request in flight, cancelled with the strand
+    };
+    struct WaitGroup
+    {
+        const ProgramNode *node = nullptr;
+        int parent = 0; // the strand parked until the group is done
+        QList<int> strands;
+        int pending = 0;
+        bool any = false;
     };
     using Handler = void (PolicyExecution::*)(const ProgramNode &);
 
     void run();
-    void suspend() { m_suspended = true; }
+    void suspend() { m_strands[m_active].state = Strand::State::Suspended; }
+    // Makes a suspended strand the active one again; false when it was cancelled meanwhile (a
+    // sibling won a wait for="any", or the request was answered).
+    bool activate(int strand);
+    bool activateRunnable();
     void resumeLater(qint64 delayMs);
+    std::vector<Frame> &frames() { return m_strands[m_active].frames; }
+    void clearStrand(Strand &strand);
+    void cancelStrand(int strand);
+    void clearAllStrands();
+    void finishBranch();
+    void endWait(int group, int winner);
     void enterNextSection();
     void step(const ProgramNode &node);
     void finishFrame();
@@ -137,6 +169,11 @@ private:
     void runCacheRemoveValue(const ProgramNode &node);
     void runCacheLookup(const ProgramNode &node);
     void runCacheStore(const ProgramNode &node);
+    QString responseCacheKey(const ProgramNode &node);
+    void continueAfterCacheStore(const ProgramNode &node);
+    static bool containsPolicy(const ProgramNode &node, QStringView name);
+    void addDownstreamCacheControl(int durationSeconds);
+    QString subscriptionKey() const;
     void runRateLimit(const ProgramNode &node);
     void runRateLimitByKey(const ProgramNode &node);
     void runLimitConcurrency(const ProgramNode &node);
@@ -169,10 +206,12 @@ private:
     RequestTrace m_trace;
     QElapsedTimer m_elapsed;
 
-    std::vector<Frame> m_frames;
+    std::deque<Strand> m_strands; // deque: strands added by a wait leave the others in place
+    std::vector<WaitGroup> m_waits;
+    int m_active = 0;
+    bool m_running = false;
     int m_section = -1;
     bool m_inOnError = false;
-    bool m_suspended = false;
     bool m_done = false;
     bool m_stopped = false;
     bool m_onErrorAnswered = false;
@@ -188,6 +227,8 @@ private:
     bool m_bufferedBody = false;
 
     QString m_responseCacheKey;
+    QString m_downstreamCaching; // cache-lookup downstream-caching-type: none, private, public
+    bool m_mustRevalidate = true;
     HttpHeaders m_extraResponseHeaders;
     struct DeferredIncrement
     {

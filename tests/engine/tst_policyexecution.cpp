@@ -449,7 +449,7 @@ void tst_PolicyExecution::poolFailsOverThroughBreaker()
     outcome = run(single);
     QTRY_VERIFY(outcome->done);
     QCOMPARE(outcome->response.status, 503);
-    QCOMPARE(outcome->trace.errorReason, QStringLiteral("BackendUnavailable"));
+    QCOMPARE(outcome->trace.errorReason, QStringLiteral("BackendConnectionFailure"));
 }
 
 void tst_PolicyExecution::notEmulatedPolicyWarns()
