@@ -135,12 +135,10 @@ Value ExpressionInterpreter::eval(const Node *n)
         return Value::fromBool(truth(eval(n->child(0)), n->child(0))
                                || truth(eval(n->child(1)), n->child(1)));
     case Node::Kind::Binary: {
+        if (n->id > 0)
+            return Value::fromBool(equality(n) == (n->id == 1));
         const Value a = eval(n->child(0));
         const Value b = eval(n->child(1));
-        if (n->id > 0) {
-            const bool eq = a.isNull() || b.isNull() ? a.isNull() && b.isNull() : a.equals(b);
-            return Value::fromBool(n->id == 1 ? eq : !eq);
-        }
         m_current = n;
         return binary(n->name, a, b);
     }
@@ -210,6 +208,70 @@ Value ExpressionInterpreter::eval(const Node *n)
     }
 }
 
+const Value &ExpressionInterpreter::evalRef(const Node *n, Value &scratch)
+{
+    if (n->kind == Node::Kind::Literal)
+        return n->literal;
+    if (n->kind == Node::Kind::Local)
+        return m_slots[size_t(n->id)];
+    scratch = eval(n);
+    return scratch;
+}
+
+// == and != (n->id 1 and 2). A null test of a context object (context.Response != null, the
+// commonest guard in real policies) compares its pointer instead of copying it into a Value.
+bool ExpressionInterpreter::equality(const Node *n)
+{
+    const Node *left = n->child(0);
+    const Node *right = n->child(1);
+    const auto isNullLiteral = [](const Node *side) {
+        return side->kind == Node::Kind::Literal && side->literal.isNull();
+    };
+    const Node *tested = isNullLiteral(right) ? left : isNullLiteral(left) ? right : nullptr;
+    if (tested && tested->kind == Node::Kind::Member
+        && tested->child(0)->kind == Node::Kind::Context) {
+        bool isObjectMember = false;
+        const ScriptObject *object = contextObject(tested->id, &isObjectMember);
+        if (isObjectMember)
+            return object == nullptr;
+    }
+    Value leftScratch;
+    Value rightScratch;
+    const Value &a = evalRef(left, leftScratch);
+    const Value &b = evalRef(right, rightScratch);
+    return a.isNull() || b.isNull() ? a.isNull() && b.isNull() : a.equals(b);
+}
+
+ScriptObject *ExpressionInterpreter::contextObject(int id, bool *isObjectMember) const
+{
+    *isObjectMember = true;
+    switch (id) {
+    case N::Request:
+        return m_context.request.get();
+    case N::Response:
+        return m_context.response.get();
+    case N::Variables:
+        return m_context.variables.get();
+    case N::Deployment:
+        return m_context.deployment.get();
+    case N::LastError:
+        return m_context.lastError.get();
+    case N::Api:
+        return m_context.api.get();
+    case N::Operation:
+        return m_context.operation.get();
+    case N::Product:
+        return m_context.product.get();
+    case N::Subscription:
+        return m_context.subscription.get();
+    case N::User:
+        return m_context.user.get();
+    default:
+        *isObjectMember = false;
+        return nullptr;
+    }
+}
+
 Value ExpressionInterpreter::contextMember(int id)
 {
     const auto obj = [](const auto &p) {
@@ -263,6 +325,19 @@ Value ExpressionInterpreter::member(const Node *n)
         m_current = n;
         return ExpressionLibrary::staticMember(*this, target->name, n->name);
     }
+    if (target->kind == Node::Kind::Member && target->child(0)->kind == Node::Kind::Context) {
+        bool isObjectMember = false;
+        ScriptObject *object = contextObject(target->id, &isObjectMember);
+        if (isObjectMember) {
+            m_current = n;
+            if (!object) {
+                if (n->flag)
+                    return Value();
+                raiseNullReference();
+            }
+            return memberOf(n, object, nullptr);
+        }
+    }
     const Value receiver = eval(target);
     m_current = n;
     if (receiver.isNull()) {
@@ -270,53 +345,74 @@ Value ExpressionInterpreter::member(const Node *n)
             return Value();
         raiseNullReference();
     }
-    if (const auto *message = receiver.as<HttpMessage>()) {
-        switch (n->id) {
-        case N::StatusCode:
-            return Value::fromInt(message->statusCode);
-        case N::Headers:
-            return Value::fromObject(message->headers);
-        case N::Body:
-            return Value::fromObject(message->body);
-        case N::Method:
-            return Value::fromString(message->method);
-        case N::Url:
-            return Value::fromObject(message->url);
-        case N::OriginalUrl:
-            return Value::fromObject(message->originalUrl);
-        case N::StatusReason:
-            return Value::fromString(message->statusReason);
-        case N::IpAddress:
-            return Value::fromString(message->ipAddress);
-        case N::MatchedParameters:
-            return Value::fromObject(message->matchedParameters);
-        case N::Certificate:
-            return Value();
+    return memberOf(n, receiver.object(), &receiver);
+}
+
+// The members of the APIM model read directly; the rest through the library, which takes the
+// receiver as a Value (made from the context's own pointer when the caller had none).
+Value ExpressionInterpreter::memberOf(const Node *n, ScriptObject *object, const Value *receiver)
+{
+    if (object) {
+        switch (object->kind()) {
+        case HttpMessage::staticKind: {
+            const auto *message = static_cast<HttpMessage *>(object);
+            switch (n->id) {
+            case N::StatusCode:
+                return Value::fromInt(message->statusCode);
+            case N::Headers:
+                return Value::fromObject(message->headers);
+            case N::Body:
+                return Value::fromObject(message->body);
+            case N::Method:
+                return Value::fromString(message->method);
+            case N::Url:
+                return Value::fromObject(message->url);
+            case N::OriginalUrl:
+                return Value::fromObject(message->originalUrl);
+            case N::StatusReason:
+                return Value::fromString(message->statusReason);
+            case N::IpAddress:
+                return Value::fromString(message->ipAddress);
+            case N::MatchedParameters:
+                return Value::fromObject(message->matchedParameters);
+            case N::Certificate:
+                return Value();
+            default:
+                break;
+            }
+            break;
+        }
+        case HttpUrl::staticKind: {
+            auto *url = static_cast<HttpUrl *>(object);
+            switch (n->id) {
+            case N::Host:
+                return Value::fromString(url->host);
+            case N::Path:
+                return Value::fromString(url->path);
+            case N::Scheme:
+                return Value::fromString(url->scheme);
+            case N::Port:
+                return Value::fromInt(url->port);
+            case N::Query:
+                return Value::fromObject(url->query());
+            case N::QueryString:
+                return Value::fromString(url->queryString());
+            default:
+                break;
+            }
+            break;
+        }
+        case ScriptRecord::staticKind:
+            if (const Value *v = static_cast<ScriptRecord *>(object)->find(n->name))
+                return *v;
+            break;
         default:
             break;
         }
-    } else if (const auto *url = receiver.as<HttpUrl>()) {
-        switch (n->id) {
-        case N::Host:
-            return Value::fromString(url->host);
-        case N::Path:
-            return Value::fromString(url->path);
-        case N::Scheme:
-            return Value::fromString(url->scheme);
-        case N::Port:
-            return Value::fromInt(url->port);
-        case N::Query:
-            return Value::fromObject(url->query());
-        case N::QueryString:
-            return Value::fromString(url->queryString());
-        default:
-            break;
-        }
-    } else if (const auto *record = receiver.as<ScriptRecord>()) {
-        if (const Value *v = record->find(n->name))
-            return *v;
     }
-    return ExpressionLibrary::member(*this, receiver, n->name);
+    if (receiver)
+        return ExpressionLibrary::member(*this, *receiver, n->name);
+    return ExpressionLibrary::member(*this, contextMember(n->child(0)->id), n->name);
 }
 
 Value ExpressionInterpreter::index(const Node *n)

@@ -48,6 +48,14 @@ private:
     Flow execTry(const ExpressionNode *n);
     Value member(const ExpressionNode *n);
     Value contextMember(int id);
+    // The object behind context.<id> (Request, Response, Variables...) without taking a
+    // reference: member reads and null tests on it need no reference-counted copy. Null for
+    // members that are not objects, and for an object that is null (Response before forward).
+    ScriptObject *contextObject(int id, bool *isObjectMember) const;
+    Value memberOf(const ExpressionNode *n, ScriptObject *object, const Value *receiver);
+    // Literals and locals by reference, anything else evaluated into scratch.
+    const Value &evalRef(const ExpressionNode *n, Value &scratch);
+    bool equality(const ExpressionNode *n);
     Value index(const ExpressionNode *n);
     Value call(const ExpressionNode *n);
     Value callLocal(const ExpressionNode *n);
