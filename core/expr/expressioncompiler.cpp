@@ -4,6 +4,7 @@
 #include "expressionlexer.h"
 #include "expressionlibrary.h"
 #include "expressionnames.h"
+#include "expressiontypechecker.h"
 
 #include <QHash>
 #include <QSet>
@@ -1602,6 +1603,10 @@ ExpressionCompileResult ExpressionCompiler::compile(const QString &code,
         compiled->m_slotCount = output.slotCount;
     } catch (const CompileError &e) {
         report(e.offset, e.length, e.message, e.code);
+        return result;
+    }
+    if (const auto error = ExpressionTypeChecker(code).check(*compiled->m_root)) {
+        report(error->offset, error->length, error->message, QStringLiteral("expr.no-member"));
         return result;
     }
     result.expression = compiled;

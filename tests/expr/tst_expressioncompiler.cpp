@@ -12,6 +12,10 @@ class tst_ExpressionCompiler : public QObject
 private Q_SLOTS:
     void errors_data();
     void errors();
+    void typeErrors_data();
+    void typeErrors();
+    void typeChecksAllowValidMembers_data();
+    void typeChecksAllowValidMembers();
     void positionsMapIntoTheDocument();
     void runtimeErrorRange();
     void compiledOnceEvaluatedMany();
@@ -155,6 +159,115 @@ void tst_ExpressionCompiler::errors()
     QCOMPARE(d.range.begin.column, column);
     QCOMPARE(d.file, QStringLiteral("p.xml"));
     QVERIFY(d.isError());
+}
+
+void tst_ExpressionCompiler::typeErrors_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("@(context.Response.StatusCode.ToUpper())")
+            << QStringLiteral("@(context.Response.StatusCode.ToUpper())") << 1 << 31
+            << QStringLiteral("'int' does not contain a definition for 'ToUpper'");
+    QTest::newRow("@(context.Request.Url.Port.Trim())")
+            << QStringLiteral("@(context.Request.Url.Port.Trim())") << 1 << 28
+            << QStringLiteral("'int' does not contain a definition for 'Trim'");
+    QTest::newRow("@(context.Request.Method.Length.Contains(\"x\"))")
+            << QStringLiteral("@(context.Request.Method.Length.Contains(\"x\"))") << 1 << 33
+            << QStringLiteral("'int' does not contain a definition for 'Contains'");
+    QTest::newRow("@{ var n = 5; return n.Substring(1); }")
+            << QStringLiteral("@{ var n = 5; return n.Substring(1); }") << 1 << 24
+            << QStringLiteral("'int' does not contain a definition for 'Substring'");
+    QTest::newRow("@{ var s = context.Request.Method.ToLower(); var n = s.Length; return "
+                  "n.StartsWith(\"a\"); }")
+            << QStringLiteral("@{ var s = context.Request.Method.ToLower(); var n = s.Length; "
+                              "return n.StartsWith(\"a\"); }")
+            << 1 << 73 << QStringLiteral("'int' does not contain a definition for 'StartsWith'");
+    QTest::newRow("@(\"abc\".Count)")
+            << QStringLiteral("@(\"abc\".Count)") << 1 << 9
+            << QStringLiteral("'string' does not contain a definition for 'Count'");
+    QTest::newRow("@(context.Response.Method)")
+            << QStringLiteral("@(context.Response.Method)") << 1 << 20
+            << QStringLiteral("'IResponse' does not contain a definition for 'Method'");
+    QTest::newRow("@(context.Request.StatusCode)")
+            << QStringLiteral("@(context.Request.StatusCode)") << 1 << 19
+            << QStringLiteral("'IRequest' does not contain a definition for 'StatusCode'");
+    QTest::newRow("@(((string)context.Variables[\"x\"]).Port)")
+            << QStringLiteral("@(((string)context.Variables[\"x\"]).Port)") << 1 << 36
+            << QStringLiteral("'string' does not contain a definition for 'Port'");
+    QTest::newRow("@(context.Variables.GetValueOrDefault<int>(\"n\").ToUpper())")
+            << QStringLiteral("@(context.Variables.GetValueOrDefault<int>(\"n\").ToUpper())") << 1
+            << 49 << QStringLiteral("'int' does not contain a definition for 'ToUpper'");
+    QTest::newRow("@((context.Response.StatusCode + 1).Replace(\"a\", \"b\"))")
+            << QStringLiteral("@((context.Response.StatusCode + 1).Replace(\"a\", \"b\"))") << 1
+            << 37 << QStringLiteral("'int' does not contain a definition for 'Replace'");
+    QTest::newRow("@($\"{1}\".Length.Trim())")
+            << QStringLiteral("@($\"{1}\".Length.Trim())") << 1 << 17
+            << QStringLiteral("'int' does not contain a definition for 'Trim'");
+    QTest::newRow("@(context.Request.Url.Host.StartsWith(\"a\").ToLower())")
+            << QStringLiteral("@(context.Request.Url.Host.StartsWith(\"a\").ToLower())") << 1 << 44
+            << QStringLiteral("'bool' does not contain a definition for 'ToLower'");
+    QTest::newRow("@{     long total = 10;     return total.Split(','); }")
+            << QStringLiteral("@{\n    long total = 10;\n    return total.Split(',');\n}") << 3
+            << 18 << QStringLiteral("'long' does not contain a definition for 'Split'");
+}
+
+void tst_ExpressionCompiler::typeErrors()
+{
+    QFETCH(QString, code);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+    const ExpressionCompileResult r
+            = ExpressionCompiler::compile(code, SourcePosition{1, 1, 0}, QStringLiteral("p.xml"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.diagnostics.size(), 1);
+    const Diagnostic &d = r.diagnostics.first();
+    QCOMPARE(d.message, message);
+    QCOMPARE(d.code, QStringLiteral("expr.no-member"));
+    QCOMPARE(d.range.begin.line, line);
+    QCOMPARE(d.range.begin.column, column);
+}
+
+void tst_ExpressionCompiler::typeChecksAllowValidMembers_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::newRow("@(context.Response.StatusCode.ToString())")
+            << QStringLiteral("@(context.Response.StatusCode.ToString())");
+    QTest::newRow("@(context.Request.Url.Host.ToLower().Contains(\"x\"))")
+            << QStringLiteral("@(context.Request.Url.Host.ToLower().Contains(\"x\"))");
+    QTest::newRow("@(context.Request.Headers.GetValueOrDefault(\"a\", \"\").Split(',')[0].Trim())")
+            << QStringLiteral("@(context.Request.Headers.GetValueOrDefault(\"a\", "
+                              "\"\").Split(',')[0].Trim())");
+    QTest::newRow("@{ var s = \"xy\"; return s.Where(c => c == 'x').Count(); }")
+            << QStringLiteral("@{ var s = \"xy\"; return s.Where(c => c == 'x').Count(); }");
+    QTest::newRow("@(context.Response?.StatusCode.ToString())")
+            << QStringLiteral("@(context.Response?.StatusCode.ToString())");
+    QTest::newRow("@(context.Request.Url.Query.GetValueOrDefault(\"a\", \"\"))")
+            << QStringLiteral("@(context.Request.Url.Query.GetValueOrDefault(\"a\", \"\"))");
+    QTest::newRow("@(\"abc\".Length.Equals(3))") << QStringLiteral("@(\"abc\".Length.Equals(3))");
+    QTest::newRow("@{ int n = 3; return n.CompareTo(2); }")
+            << QStringLiteral("@{ int n = 3; return n.CompareTo(2); }");
+    QTest::newRow("@(context.Request.Url.Host.Length.ToString().ToUpper())")
+            << QStringLiteral("@(context.Request.Url.Host.Length.ToString().ToUpper())");
+    QTest::newRow("@{ var n = 5; var s = n.ToString(); return s.PadLeft(4); }")
+            << QStringLiteral("@{ var n = 5; var s = n.ToString(); return s.PadLeft(4); }");
+    QTest::newRow("@(((string)context.Variables[\"x\"]).Length)")
+            << QStringLiteral("@(((string)context.Variables[\"x\"]).Length)");
+    QTest::newRow("@(context.Variables.GetValueOrDefault<string>(\"x\", \"\").ToUpper())")
+            << QStringLiteral(
+                       "@(context.Variables.GetValueOrDefault<string>(\"x\", \"\").ToUpper())");
+    QTest::newRow("@(context.Request.OriginalUrl.Path.Substring(1))")
+            << QStringLiteral("@(context.Request.OriginalUrl.Path.Substring(1))");
+}
+
+void tst_ExpressionCompiler::typeChecksAllowValidMembers()
+{
+    QFETCH(QString, code);
+    const ExpressionCompileResult r
+            = ExpressionCompiler::compile(code, SourcePosition{1, 1, 0}, QStringLiteral("p.xml"));
+    QVERIFY2(r.ok(), qPrintable(r.diagnostics.value(0).toString()));
 }
 
 void tst_ExpressionCompiler::positionsMapIntoTheDocument()
