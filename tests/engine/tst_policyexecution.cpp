@@ -34,6 +34,7 @@ private Q_SLOTS:
     void errorInOnErrorAnswersGeneric500();
     void backendRefused();
     void backendTimeout();
+    void failOnErrorStatusCode();
     void retryRunsFailedChildrenAgain();
     void returnResponseShortCircuits();
     void defaultErrorBodies_data();
@@ -248,6 +249,30 @@ void tst_PolicyExecution::backendTimeout()
     QTRY_VERIFY_WITH_TIMEOUT(outcome->done, 10000);
     QCOMPARE(outcome->response.status, 500);
     QCOMPARE(outcome->trace.errorReason, QStringLiteral("Timeout"));
+}
+
+void tst_PolicyExecution::failOnErrorStatusCode()
+{
+    MockBackend mock(QStringLiteral("failing"), QStringLiteral("East US"));
+    QVERIFY(mock.start());
+    MockBackend::Behaviour failing;
+    failing.mode = MockBackend::Mode::FixedStatus;
+    failing.status = 502;
+    mock.setBehaviour(failing);
+    const auto outcome = run(
+            QStringLiteral("<policies><inbound><set-backend-service base-url=\"%1\" /></inbound>"
+                           "<backend><forward-request fail-on-error-status-code=\"true\" />"
+                           "</backend><outbound><set-header name=\"X-Outbound\"><value>ran</value>"
+                           "</set-header></outbound><on-error><set-header name=\"X-Error\">"
+                           "<value>@(context.LastError.Source + &quot;/&quot; + "
+                           "context.LastError.Reason)</value></set-header></on-error></policies>")
+                    .arg(mockUrl(mock)));
+    QVERIFY(outcome);
+    QTRY_VERIFY(outcome->done);
+    QCOMPARE(outcome->response.status, 502);
+    QCOMPARE(outcome->response.headers.value("X-Error"),
+             QByteArray("forward-request/BackendConnectionFailure"));
+    QVERIFY(!outcome->response.headers.contains("X-Outbound"));
 }
 
 void tst_PolicyExecution::retryRunsFailedChildrenAgain()

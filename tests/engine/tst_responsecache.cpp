@@ -273,3 +273,4 @@ void tst_ResponseCache::hitContinuesAfterCacheStore()
 }
 
 QTEST_GUILESS_MAIN(tst_ResponseCache)
+#include "tst_responsecache.moc"
