@@ -129,11 +129,8 @@ Value ExpressionInterpreter::eval(const Node *n)
     case Node::Kind::LocalCall:
         return callLocal(n);
     case Node::Kind::AndAlso:
-        return Value::fromBool(truth(eval(n->child(0)), n->child(0))
-                               && truth(eval(n->child(1)), n->child(1)));
     case Node::Kind::OrElse:
-        return Value::fromBool(truth(eval(n->child(0)), n->child(0))
-                               || truth(eval(n->child(1)), n->child(1)));
+        return Value::fromBool(test(n));
     case Node::Kind::Binary: {
         if (n->id > 0)
             return Value::fromBool(equality(n) == (n->id == 1));
@@ -149,7 +146,7 @@ Value ExpressionInterpreter::eval(const Node *n)
         return a.isNull() ? eval(n->child(1)) : a;
     }
     case Node::Kind::Conditional:
-        return truth(eval(n->child(0)), n->child(0)) ? eval(n->child(1)) : eval(n->child(2));
+        return test(n->child(0)) ? eval(n->child(1)) : eval(n->child(2));
     case Node::Kind::Assign:
         return assign(n);
     case Node::Kind::Increment:
@@ -206,6 +203,23 @@ Value ExpressionInterpreter::eval(const Node *n)
         raise(QStringLiteral("System.InvalidOperationException"),
               QStringLiteral("Statement used as an expression"));
     }
+}
+
+bool ExpressionInterpreter::test(const Node *n)
+{
+    switch (n->kind) {
+    case Node::Kind::AndAlso:
+        return test(n->child(0)) && test(n->child(1));
+    case Node::Kind::OrElse:
+        return test(n->child(0)) || test(n->child(1));
+    case Node::Kind::Binary:
+        if (n->id > 0)
+            return equality(n) == (n->id == 1);
+        break;
+    default:
+        break;
+    }
+    return truth(eval(n), n);
 }
 
 const Value &ExpressionInterpreter::evalRef(const Node *n, Value &scratch)
@@ -916,11 +930,11 @@ ExpressionInterpreter::Flow ExpressionInterpreter::exec(const Node *n)
         eval(n->child(0));
         return Flow::Normal;
     case Node::Kind::If:
-        if (truth(eval(n->child(0)), n->child(0)))
+        if (test(n->child(0)))
             return exec(n->child(1));
         return n->child(2) ? exec(n->child(2)) : Flow::Normal;
     case Node::Kind::While:
-        while (truth(eval(n->child(0)), n->child(0))) {
+        while (test(n->child(0))) {
             const Flow f = exec(n->child(1));
             if (f == Flow::Break)
                 break;
@@ -935,11 +949,11 @@ ExpressionInterpreter::Flow ExpressionInterpreter::exec(const Node *n)
                 break;
             if (f == Flow::Return)
                 return f;
-        } while (truth(eval(n->child(1)), n->child(1)));
+        } while (test(n->child(1)));
         return Flow::Normal;
     case Node::Kind::For:
         exec(n->child(0));
-        while (!n->child(1) || truth(eval(n->child(1)), n->child(1))) {
+        while (!n->child(1) || test(n->child(1))) {
             const Flow f = exec(n->child(3));
             if (f == Flow::Break)
                 break;

@@ -56,6 +56,9 @@ private:
     // Literals and locals by reference, anything else evaluated into scratch.
     const Value &evalRef(const ExpressionNode *n, Value &scratch);
     bool equality(const ExpressionNode *n);
+    // A condition as a bool: &&, ||, ! and == / != are decided without materialising a Value for
+    // each operand's truth.
+    bool test(const ExpressionNode *n);
     Value index(const ExpressionNode *n);
     Value call(const ExpressionNode *n);
     Value callLocal(const ExpressionNode *n);
