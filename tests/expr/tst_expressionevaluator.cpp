@@ -2,6 +2,7 @@
 #include "expressiontesthelpers.h"
 
 #include "expr/httpmessage.h"
+#include "expr/httpurl.h"
 #include "expr/scriptarray.h"
 
 #include <QTest>
@@ -83,6 +84,8 @@ private:
 
 private Q_SLOTS:
     void evaluate_data();
+    void beforeTheBackend_data();
+    void beforeTheBackend();
     void evaluate();
     void bodyIsConsumedForTheEngine();
     void valueToStringForTheEngine();
@@ -798,6 +801,46 @@ void tst_ExpressionEvaluator::evaluate()
     QFETCH(QString, expected);
     ExpressionContext context;
     makeContext(context);
+    QCOMPARE(ExpressionTestHelpers::evaluate(code, context), expected);
+}
+
+// No response yet and no error: the interpreter's null tests and member reads on context objects
+// read the context's own pointers, and must agree with the general path.
+void tst_ExpressionEvaluator::beforeTheBackend_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](const char *code, const char *expected) {
+        QTest::newRow(code) << QString::fromUtf8(code) << QString::fromUtf8(expected);
+    };
+    row("@(context.Response == null)", "Boolean:True");
+    row("@(null == context.Response)", "Boolean:True");
+    row("@(context.Response != null)", "Boolean:False");
+    row("@(context.LastError == null)", "Boolean:True");
+    row("@(context.Request != null)", "Boolean:True");
+    row("@(context.Response?.StatusCode)", "null");
+    row("@(context.Response == null || context.Response.StatusCode == 200)", "Boolean:True");
+    row("@(context.Response != null && context.Response.StatusCode == 200)", "Boolean:False");
+    row("@(context.Response.StatusCode)",
+        "error:System.NullReferenceException: Object reference not set to an instance of an "
+        "object.");
+    row("@(context.LastError.Reason)",
+        "error:System.NullReferenceException: Object reference not set to an instance of an "
+        "object.");
+    row("@(context.Request.Method == \"GET\" ? 1 : 2)", "Int32:1");
+    row("@(context.Request.Url.Host)", "String:gw.contoso.com");
+    row("@(context.Deployment.Region == null)", "Boolean:False");
+    row("@(context.Variables.Count == 0 && !context.Variables.ContainsKey(\"x\"))", "Boolean:True");
+}
+
+void tst_ExpressionEvaluator::beforeTheBackend()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, expected);
+    ExpressionContext context;
+    context.request->method = QStringLiteral("GET");
+    context.request->url = HttpUrl::fromUrl(QUrl(QStringLiteral("https://gw.contoso.com/api")));
+    context.deployment->set(QStringLiteral("Region"), Value::fromString(QStringLiteral("East US")));
     QCOMPARE(ExpressionTestHelpers::evaluate(code, context), expected);
 }
 
