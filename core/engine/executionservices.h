@@ -11,6 +11,7 @@ class ConcurrencyLimiter;
 class HttpClient;
 class RateLimiter;
 class Scheduler;
+class UrlParseCache;
 class ValueCache;
 
 // What a policy execution needs from its surroundings, injected so tests can run it with a
@@ -25,6 +26,8 @@ struct ExecutionServices
     BackendRegistry *backends = nullptr;
     RateLimiter *rateLimiter = nullptr;
     ConcurrencyLimiter *concurrency = nullptr;
+    // The thread's memo of parsed URLs; null: every URL is parsed.
+    UrlParseCache *urls = nullptr;
     // [0, 1) for the exponential retry jitter.
     std::function<double()> random01;
     // log-to-eventhub (sink = logger id) and emit-metric (sink = "metric:NAME") records.

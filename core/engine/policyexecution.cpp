@@ -9,6 +9,7 @@
 #include "messageconverter.h"
 #include "ratelimiter.h"
 #include "scheduler.h"
+#include "urlparsecache.h"
 #include "valuecache.h"
 
 #include "expr/compiledexpression.h"
@@ -134,7 +135,7 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     m_context.api->set(QStringLiteral("Name"), Value::fromString(m_input.apiName));
     m_context.api->set(QStringLiteral("Path"), Value::fromString(m_input.apiPath));
     m_context.api->set(QStringLiteral("ServiceUrl"),
-                       Value::fromObject(HttpUrl::fromUrl(QUrl(m_input.serviceUrl))));
+                       Value::fromObject(HttpUrl::fromUrl(parseUrl(m_input.serviceUrl))));
     m_context.operation->set(QStringLiteral("Id"), Value::fromString(m_input.operationId));
     m_context.operation->set(QStringLiteral("Name"), Value::fromString(m_input.operationName));
     m_context.operation->set(QStringLiteral("Method"), Value::fromString(m_input.operationMethod));
@@ -512,6 +513,11 @@ HttpMessage &PolicyExecution::ensureResponse()
     return *m_context.response;
 }
 
+QUrl PolicyExecution::parseUrl(const QString &text) const
+{
+    return m_services.urls ? m_services.urls->parse(text) : QUrl(text);
+}
+
 void PolicyExecution::setBackendBase(const QString &url)
 {
     m_backendBase = url;
@@ -522,7 +528,7 @@ void PolicyExecution::setBackendBase(const QString &url)
 // operation path (rewrite-uri), keeping the current query.
 void PolicyExecution::refreshRequestUrl()
 {
-    const QUrl base(m_backendBase);
+    const QUrl base = parseUrl(m_backendBase);
     HttpUrl &url = *m_context.request->url;
     if (base.isValid() && !base.host().isEmpty()) {
         url.scheme = base.scheme();
@@ -687,7 +693,7 @@ void PolicyExecution::runSetBackendService(const ProgramNode &node)
         return;
     }
     const QString url = stringAttribute(node, u"base-url");
-    const QUrl parsed(url);
+    const QUrl parsed = parseUrl(url);
     if (!parsed.isValid() || parsed.host().isEmpty())
         throw PolicyFailure{{},
                             QStringLiteral("ExpressionValueEvaluationFailure"),
@@ -854,7 +860,7 @@ void PolicyExecution::runForwardRequest(const ProgramNode &node)
     HttpMessage &request = *m_context.request;
     HttpClientRequest outgoing;
     outgoing.method = request.method.toLatin1();
-    outgoing.url = QUrl(request.url->toString());
+    outgoing.url = parseUrl(request.url->toString());
     if (backendLabel.isEmpty())
         backendLabel = outgoing.url.host();
     outgoing.headers = MessageConverter::toWire(*request.headers, true);
@@ -962,7 +968,7 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
     }
     HttpClientRequest outgoing;
     outgoing.method = message->method.toLatin1();
-    outgoing.url = QUrl(message->url->toString());
+    outgoing.url = parseUrl(message->url->toString());
     outgoing.headers = MessageConverter::toWire(*message->headers, true);
     outgoing.body = MessageConverter::bodyOf(*message);
     outgoing.timeout = std::chrono::seconds(qMax(1, timeout));

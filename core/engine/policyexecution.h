@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -98,6 +99,7 @@ private:
     bool targetsRequest() const;
     HttpMessage &targetMessage();
     HttpMessage &ensureResponse();
+    QUrl parseUrl(const QString &text) const;
     void setBackendBase(const QString &url);
     void refreshRequestUrl();
     void applyHeader(const ProgramNode &node, HeaderMap &headers);

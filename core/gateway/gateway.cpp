@@ -10,6 +10,7 @@
 #include "engine/systemclock.h"
 #include "engine/timerscheduler.h"
 #include "engine/tracebuffer.h"
+#include "engine/urlparsecache.h"
 #include "engine/valuecache.h"
 #include "http/httpclient.h"
 #include "http/httpserver.h"
@@ -61,6 +62,7 @@ struct Gateway::Worker
 {
     HttpClient client;
     TimerScheduler scheduler;
+    UrlParseCache urls;
 };
 
 Gateway::Gateway(const Workspace &workspace, QObject *parent)
@@ -339,6 +341,7 @@ void Gateway::handle(Worker &worker,
     services.backends = m_backends;
     services.rateLimiter = m_rateLimiter.get();
     services.concurrency = m_concurrency.get();
+    services.urls = &worker.urls;
     services.random01 = [] {
         return QRandomGenerator::global()->generateDouble();
     };
