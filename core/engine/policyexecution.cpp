@@ -717,12 +717,15 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
     const HeaderMap &matched = *m_context.request->matchedParameters;
     QString filled;
     qsizetype last = 0;
-    auto it = placeholder.globalMatch(target);
-    while (it.hasNext()) {
-        const auto match = it.next();
-        filled += QStringView(target).mid(last, match.capturedStart() - last);
-        filled += QString::fromUtf8(QUrl::toPercentEncoding(matched.joined(match.captured(1))));
-        last = match.capturedEnd();
+    // Most templates have no {parameter}: skip the regular expression for them.
+    if (target.contains(u'{')) {
+        auto it = placeholder.globalMatch(target);
+        while (it.hasNext()) {
+            const auto match = it.next();
+            filled += QStringView(target).mid(last, match.capturedStart() - last);
+            filled += QString::fromUtf8(QUrl::toPercentEncoding(matched.joined(match.captured(1))));
+            last = match.capturedEnd();
+        }
     }
     filled += QStringView(target).mid(last);
 
