@@ -160,6 +160,9 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     m_operationPath = m_input.operationPath;
     setBackendBase(m_input.serviceUrl);
 
+    // The article's policies record about 20 events: grown one by one they cost six
+    // reallocations per request. TraceBuffer trims the spare room when it keeps the trace.
+    m_trace.events.reserve(32);
     m_trace.requestId = m_context.requestId;
     m_trace.region = m_input.region;
     m_trace.method = request.method;
