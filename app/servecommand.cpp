@@ -242,6 +242,8 @@ int ServeCommand::run(const QStringList &arguments)
         return 2;
     Gateway::Options options;
     options.bindAddress = QHostAddress(bind);
+    // Headless, the traces have no reader but --trace.
+    options.recordTraces = !tracePath.isEmpty();
     Gateway gateway(*workspace, options);
     for (const Diagnostic &diagnostic : gateway.diagnostics())
         print(m_err, diagnostic.toString() + u'\n');

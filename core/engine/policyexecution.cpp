@@ -162,7 +162,8 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
 
     // The article's policies record about 20 events: grown one by one they cost six
     // reallocations per request. TraceBuffer trims the spare room when it keeps the trace.
-    m_trace.events.reserve(32);
+    if (m_services.recordTraceEvents)
+        m_trace.events.reserve(32);
     m_trace.requestId = m_context.requestId;
     m_trace.region = m_input.region;
     m_trace.method = request.method;
@@ -606,7 +607,8 @@ TraceEvent PolicyExecution::event(TraceEvent::Kind kind, const ProgramNode *node
 
 void PolicyExecution::trace(TraceEvent e)
 {
-    m_trace.events.append(std::move(e));
+    if (m_services.recordTraceEvents)
+        m_trace.events.append(std::move(e));
 }
 
 void PolicyExecution::warn(const ProgramNode &node, const QString &message)

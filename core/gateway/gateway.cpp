@@ -270,7 +270,8 @@ void Gateway::answerWithoutPolicy(const HttpResponder &responder,
     e.message = message;
     e.status = status;
     trace.events.append(e);
-    m_traces->append(std::move(trace));
+    if (m_options.recordTraces)
+        m_traces->append(std::move(trace));
 }
 
 void Gateway::handle(Worker &worker,
@@ -342,20 +343,22 @@ void Gateway::handle(Worker &worker,
     services.rateLimiter = m_rateLimiter.get();
     services.concurrency = m_concurrency.get();
     services.urls = &worker.urls;
+    services.recordTraceEvents = m_options.recordTraces;
     services.random01 = [] {
         return QRandomGenerator::global()->generateDouble();
     };
     services.eventSink = [this](const QString &sink, const QString &message) {
         recordEvent(sink, message);
     };
-    TraceBuffer *traces = m_traces;
+    TraceBuffer *traces = m_options.recordTraces ? m_traces : nullptr;
     PolicyExecution::create(program,
                             services,
                             std::move(input),
                             [responder, traces](HttpResponse response, RequestTrace trace) {
                                 // Recorded before answering, so a client that
                                 // reads the traces after its reply finds its own.
-                                traces->append(std::move(trace));
+                                if (traces)
+                                    traces->append(std::move(trace));
                                 responder.respond(std::move(response));
                             })
             ->start();
