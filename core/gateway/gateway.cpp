@@ -142,6 +142,7 @@ bool Gateway::start()
         options.address = m_options.bindAddress;
         options.port = quint16(region.port);
         options.workerCount = m_options.workerCount;
+        options.maxConnections = m_options.maxConnections;
         server->setOptions(options);
         const QString name = region.name;
         server->setHandlerFactory([this, name, server, addressMap](int) -> HttpServer::Handler {
