@@ -1,20 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 #include "expr/compilingexpressionchecker.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#ifdef APIM_HAVE_UI
 #include "mainwindow.h"
 
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#endif
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     if (CommandLine::handles(argc, argv)) {
-        // Subcommands need no display.
+        // Subcommands need no display, nor GLib's event loop: nothing here integrates with GLib,
+        // and Qt's own UNIX dispatcher does less work per pass for the gateway (serve, demo): 4.8k
+        // instead of 7.5k instructions per request outside the handlers (callgrind), and less
+        // CPU per request in wall-clock runs. Set before the application object, which picks the
+        // dispatcher; a value the user set (QT_NO_GLIB= for GLib) wins.
+        if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+            qputenv("QT_NO_GLIB", "1");
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("apim-designer"));
         QCoreApplication::setApplicationVersion(QStringLiteral(APIM_VERSION));
@@ -25,6 +38,12 @@ int main(int argc, char *argv[])
         const CompilingExpressionChecker expressionChecker;
         return CommandLine(&out, &err, &expressionChecker).run(QCoreApplication::arguments());
     }
+#ifndef APIM_HAVE_UI
+    std::fputs("apim-designer was built without the GUI (APIM_BUILD_UI=OFF): run one of its "
+               "subcommands, see --help.\n",
+               stderr);
+    return 2;
+#else
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("apim-designer"));
     QApplication::setOrganizationName(QStringLiteral("apim-designer"));
@@ -59,4 +78,5 @@ int main(int argc, char *argv[])
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     return app.exec();
+#endif
 }

@@ -73,7 +73,8 @@ bool ServeCommand::readPolicy(const QString &path, Workspace::PolicySource &sour
 
 std::optional<Workspace> ServeCommand::workspaceFrom(const QStringList &arguments,
                                                      QString *bind,
-                                                     QString *tracePath)
+                                                     QString *tracePath,
+                                                     Gateway::Options *options)
 {
     Workspace workspace;
     Workspace::Api api;
@@ -195,6 +196,16 @@ std::optional<Workspace> ServeCommand::workspaceFrom(const QStringList &argument
                                                      : Workspace::CacheMode::PerRegion;
         } else if (argument == u"--trace") {
             *tracePath = value;
+        } else if (argument == u"--max-connections" || argument == u"--workers") {
+            bool ok = false;
+            const int number = value.toInt(&ok);
+            if (!ok || number < 1) {
+                print(m_err,
+                      QStringLiteral("serve: %1 expects a positive number, got '%2'\n")
+                              .arg(argument, value));
+                return std::nullopt;
+            }
+            (argument == u"--workers" ? options->workerCount : options->maxConnections) = number;
         } else {
             print(m_err, QStringLiteral("serve: unknown option %1\n").arg(argument));
             return std::nullopt;
@@ -227,21 +238,28 @@ int ServeCommand::run(const QStringList &arguments)
                       "'NAME=PORT[,status=N][,latency=MS]']...\n"
                       "  [--map-backend 'ORIGIN=LOCAL_URL']... [--bind ADDR] [--cache "
                       "per-region|shared]\n"
-                      "  [--trace FILE|-]\n"
+                      "  [--trace FILE|-] [--max-connections N] [--workers N]\n"
                       "Runs the gateway: one front-end per region, the workspace's mock backends, "
                       "until\n"
                       "SIGINT or SIGTERM. A --region or --mock naming one the workspace has "
                       "reconfigures\n"
-                      "it; without --operation every request matches a catch-all operation.\n"));
+                      "it; without --operation every request matches a catch-all operation.\n"
+                      "--max-connections: open client connections per region (default 1024; "
+                      "each takes\n"
+                      "a file descriptor, see ulimit -n). --workers: threads per region (default: "
+                      "one per core).\n"));
         return 0;
     }
     QString bind = QStringLiteral("127.0.0.1");
     QString tracePath;
-    const std::optional<Workspace> workspace = workspaceFrom(arguments, &bind, &tracePath);
+    Gateway::Options options;
+    const std::optional<Workspace> workspace
+            = workspaceFrom(arguments, &bind, &tracePath, &options);
     if (!workspace)
         return 2;
-    Gateway::Options options;
     options.bindAddress = QHostAddress(bind);
+    // Headless, the traces have no reader but --trace.
+    options.recordTraces = !tracePath.isEmpty();
     Gateway gateway(*workspace, options);
     for (const Diagnostic &diagnostic : gateway.diagnostics())
         print(m_err, diagnostic.toString() + u'\n');

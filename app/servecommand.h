@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gateway/gateway.h"
 #include "workspace/workspace.h"
 
 #include <QStringList>
@@ -14,6 +15,7 @@ class QIODevice;
 //         [--named-value NAME=VALUE]... [--region 'NAME=PORT']...
 //         [--mock 'NAME=PORT[,status=N][,latency=MS]']... [--map-backend 'ORIGIN=LOCAL_URL']...
 //         [--bind ADDR] [--cache per-region|shared] [--trace FILE|-]
+//         [--max-connections N] [--workers N]
 // Without --operation every request matches one catch-all operation. Needs a running
 // QCoreApplication; returns the exit code.
 class ServeCommand
@@ -25,7 +27,8 @@ public:
 private:
     std::optional<Workspace> workspaceFrom(const QStringList &arguments,
                                            QString *bind,
-                                           QString *tracePath);
+                                           QString *tracePath,
+                                           Gateway::Options *options);
     bool readPolicy(const QString &path, Workspace::PolicySource &source);
     void print(QIODevice *device, const QString &text);
 

@@ -3,7 +3,9 @@
 # Gateway throughput and latency against real proxies, side by side in one run on loopback:
 #   the backend directly (the limit), nginx and HAProxy configured for the same primary/secondary
 #   failover, and apim-designer serve running the article's step-1 and step-2 policies;
-#   healthy, and with the primary answering 404. Prints a table with ratios to nginx.
+#   healthy, and with the primary answering 404. Prints a table with ratios to nginx, and the CPU
+#   time the proxy process spent per request (user + system, from /proc): unlike requests/s it
+#   hardly moves when other work shares the machine.
 # Usage: bench/bench-proxies.sh [BUILD_DIR] (default build/); DURATION=5 CONNECTIONS=32 THREADS=1.
 set -euo pipefail
 
@@ -59,6 +61,7 @@ http {
 CONF
 nginx -c "$work/backends.conf" -p "$work" &
 pids+=($!)
+backends_pid=$!
 
 cat >"$work/proxy.conf" <<CONF
 worker_processes 1;
@@ -85,6 +88,7 @@ http {
 CONF
 nginx -c "$work/proxy.conf" -p "$work" &
 pids+=($!)
+nginx_pid=$!
 
 cat >"$work/haproxy.cfg" <<CONF
 global
@@ -116,6 +120,7 @@ backend failing
 CONF
 haproxy -f "$work/haproxy.cfg" -q &
 pids+=($!)
+haproxy_pid=$!
 
 wait_port() {
     for _ in $(seq 1 100); do
@@ -141,47 +146,63 @@ if [ -x "$binary" ] && "$binary" serve --help >/dev/null 2>&1; then
                 >"$work/gateway-$step-$mode.log" 2>&1 &
             pids+=($!)
             wait_port "$port"
-            gateway_rows+=("gateway step $step|$mode|$port")
+            gateway_rows+=("gateway step $step|$mode|$port|$!")
         done
     done
 else
     echo "note: $binary has no 'serve' command yet: gateway rows skipped" >&2
 fi
 
-# Runs wrk and prints "requests/s p50_ms p99_ms non2xx".
+# CPU clock ticks (user + system) of a process and its children (nginx's workers).
+cpu_ticks() {
+    local total=0 p
+    for p in $1 $(ps -o pid= --ppid "$1"); do
+        total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
+
+# Runs wrk against port $1 and prints "requests/s p50_ms p99_ms non2xx cpu_us_per_request" where
+# the CPU is that of process $2 (and its children).
 measure() {
-    local out
+    local out before after
+    before=$(cpu_ticks "$2")
     out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$1/hello" 2>&1)
-    local rps p50 p99 non2xx
+    after=$(cpu_ticks "$2")
+    local rps p50 p99 non2xx count
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-    echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0}"
+    count=$(awk '/requests in/ {print $1}' <<<"$out")
+    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="${count:-0}" \
+        'BEGIN { if (n > 0) printf "%.1f", t / hz * 1e6 / n; else print "-" }')
+    echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${non2xx:-0} $cpu"
 }
 to_ms() {
     awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
 }
 
-rows=("backend direct|ok|$primary" "nginx|ok|$nginx_ok" "haproxy|ok|$haproxy_ok"
-      "backend direct (404)|fail|$primary404" "nginx|fail|$nginx_fail" "haproxy|fail|$haproxy_fail"
+rows=("backend direct|ok|$primary|$backends_pid" "nginx|ok|$nginx_ok|$nginx_pid"
+      "haproxy|ok|$haproxy_ok|$haproxy_pid" "backend direct (404)|fail|$primary404|$backends_pid"
+      "nginx|fail|$nginx_fail|$nginx_pid" "haproxy|fail|$haproxy_fail|$haproxy_pid"
       "${gateway_rows[@]}")
 
 declare -A nginx_rps
 results=()
 for row in "${rows[@]}"; do
-    IFS='|' read -r name mode port <<<"$row"
-    read -r rps p50 p99 non2xx <<<"$(measure "$port")"
+    IFS='|' read -r name mode port pid <<<"$row"
+    read -r rps p50 p99 non2xx cpu <<<"$(measure "$port" "$pid")"
     [ "$name" = nginx ] && nginx_rps[$mode]=$rps
-    results+=("$name|$mode|$rps|$p50|$p99|$non2xx")
+    results+=("$name|$mode|$rps|$p50|$p99|$non2xx|$cpu")
 done
 
 printf '\nwrk -t%s -c%s -d%ss on %s cores, loopback\n\n' "$threads" "$connections" "$duration" "$(nproc)"
-printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s |\n' target primary "req/s" "p50 ms" "p99 ms" "non-2xx" "x nginx"
-printf '|%s|\n' "------------------------|---------|------------|----------|----------|----------|-----------"
+printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s | %10s |\n' target primary "req/s" "p50 ms" "p99 ms" "non-2xx" "x nginx" "CPU us/req"
+printf '|%s|\n' "------------------------|---------|------------|----------|----------|----------|-----------|------------"
 for r in "${results[@]}"; do
-    IFS='|' read -r name mode rps p50 p99 non2xx <<<"$r"
+    IFS='|' read -r name mode rps p50 p99 non2xx cpu <<<"$r"
     ratio=$(awk -v a="$rps" -v b="${nginx_rps[$mode]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
     label=$([ "$mode" = ok ] && echo healthy || echo "404")
-    printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s |\n' "$name" "$label" "$rps" "$p50" "$p99" "$non2xx" "$ratio"
+    printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s | %10s |\n' "$name" "$label" "$rps" "$p50" "$p99" "$non2xx" "$ratio" "$cpu"
 done

@@ -11,6 +11,7 @@ class ConcurrencyLimiter;
 class HttpClient;
 class RateLimiter;
 class Scheduler;
+class UrlParseCache;
 class ValueCache;
 
 // What a policy execution needs from its surroundings, injected so tests can run it with a
@@ -25,6 +26,11 @@ struct ExecutionServices
     BackendRegistry *backends = nullptr;
     RateLimiter *rateLimiter = nullptr;
     ConcurrencyLimiter *concurrency = nullptr;
+    // The thread's memo of parsed URLs; null: every URL is parsed.
+    UrlParseCache *urls = nullptr;
+    // false: the completion gets a RequestTrace without events (nobody reads them), which saves
+    // building about 20 events per request.
+    bool recordTraceEvents = true;
     // [0, 1) for the exponential retry jitter.
     std::function<double()> random01;
     // log-to-eventhub (sink = logger id) and emit-metric (sink = "metric:NAME") records.

@@ -5,33 +5,48 @@
 #include "expr/httpmessage.h"
 #include "expr/messagebody.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
+
+// Lengths first: most header names differ in length, and these run for every header of every
+// request and response. Latin-1 constants, whose lengths are known at compile time.
+bool namesEqual(QStringView a, QLatin1String b)
+{
+    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+}
 
 bool repeatsAsLines(QStringView name)
 {
-    static const QStringList names = {QStringLiteral("user-agent"),
-                                      QStringLiteral("www-authenticate"),
-                                      QStringLiteral("proxy-authenticate"),
-                                      QStringLiteral("cookie"),
-                                      QStringLiteral("set-cookie"),
-                                      QStringLiteral("warning"),
-                                      QStringLiteral("date"),
-                                      QStringLiteral("expires"),
-                                      QStringLiteral("if-modified-since"),
-                                      QStringLiteral("if-unmodified-since"),
-                                      QStringLiteral("last-modified"),
-                                      QStringLiteral("retry-after")};
-    return names.contains(name.toString().toLower());
+    static constexpr QLatin1String names[] = {QLatin1String("user-agent"),
+                                              QLatin1String("www-authenticate"),
+                                              QLatin1String("proxy-authenticate"),
+                                              QLatin1String("cookie"),
+                                              QLatin1String("set-cookie"),
+                                              QLatin1String("warning"),
+                                              QLatin1String("date"),
+                                              QLatin1String("expires"),
+                                              QLatin1String("if-modified-since"),
+                                              QLatin1String("if-unmodified-since"),
+                                              QLatin1String("last-modified"),
+                                              QLatin1String("retry-after")};
+    return std::any_of(std::begin(names), std::end(names), [name](QLatin1String candidate) {
+        return namesEqual(name, candidate);
+    });
 }
 
 } // namespace
 
 bool MessageConverter::isFramingHeader(QStringView name)
 {
-    return name.compare(u"content-length", Qt::CaseInsensitive) == 0
-           || name.compare(u"transfer-encoding", Qt::CaseInsensitive) == 0
-           || name.compare(u"connection", Qt::CaseInsensitive) == 0
-           || name.compare(u"keep-alive", Qt::CaseInsensitive) == 0;
+    static constexpr QLatin1String names[] = {QLatin1String("content-length"),
+                                              QLatin1String("transfer-encoding"),
+                                              QLatin1String("connection"),
+                                              QLatin1String("keep-alive")};
+    return std::any_of(std::begin(names), std::end(names), [name](QLatin1String candidate) {
+        return namesEqual(name, candidate);
+    });
 }
 
 void MessageConverter::copyHeaders(const HttpHeaders &from, HeaderMap &to)
@@ -44,8 +59,7 @@ HttpHeaders MessageConverter::toWire(const HeaderMap &headers, bool forBackend)
 {
     HttpHeaders wire;
     for (const auto &[name, values] : headers.entries()) {
-        if (isFramingHeader(name)
-            || (forBackend && name.compare(u"host", Qt::CaseInsensitive) == 0))
+        if (isFramingHeader(name) || (forBackend && namesEqual(name, QLatin1String("host"))))
             continue;
         const QByteArray latin = name.toLatin1();
         if (repeatsAsLines(name)) {

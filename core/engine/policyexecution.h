@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QUrl>
 
 #include <deque>
 #include <functional>
@@ -130,6 +131,7 @@ private:
     bool targetsRequest() const;
     HttpMessage &targetMessage();
     HttpMessage &ensureResponse();
+    QUrl parseUrl(const QString &text) const;
     void setBackendBase(const QString &url);
     void refreshRequestUrl();
     void applyHeader(const ProgramNode &node, HeaderMap &headers);

@@ -16,6 +16,8 @@ TraceBuffer::TraceBuffer(qsizetype capacity, int publishIntervalMs, QObject *par
 
 void TraceBuffer::append(RequestTrace trace)
 {
+    // The ring holds thousands of traces: keep no spare capacity (outside the lock).
+    trace.events.squeeze();
     QMutexLocker lock(&m_mutex);
     ++m_total;
     // Numbered in arrival order unless the producer numbered it already.

@@ -20,6 +20,8 @@ std::shared_ptr<HttpUrl> HttpUrl::fromUrl(const QUrl &url)
 
 QString HttpUrl::queryString() const
 {
+    if (m_query->entries().isEmpty())
+        return QStringLiteral(""); // the common case, built for every forwarded request
     QStringList parts;
     for (const auto &[name, values] : m_query->entries()) {
         for (const QString &v : values)

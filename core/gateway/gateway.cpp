@@ -10,6 +10,7 @@
 #include "engine/systemclock.h"
 #include "engine/timerscheduler.h"
 #include "engine/tracebuffer.h"
+#include "engine/urlparsecache.h"
 #include "engine/valuecache.h"
 #include "http/httpclient.h"
 #include "http/httpserver.h"
@@ -61,6 +62,7 @@ struct Gateway::Worker
 {
     HttpClient client;
     TimerScheduler scheduler;
+    UrlParseCache urls;
 };
 
 Gateway::Gateway(const Workspace &workspace, QObject *parent)
@@ -140,6 +142,7 @@ bool Gateway::start()
         options.address = m_options.bindAddress;
         options.port = quint16(region.port);
         options.workerCount = m_options.workerCount;
+        options.maxConnections = m_options.maxConnections;
         server->setOptions(options);
         const QString name = region.name;
         server->setHandlerFactory([this, name, server, addressMap](int) -> HttpServer::Handler {
@@ -268,7 +271,8 @@ void Gateway::answerWithoutPolicy(const HttpResponder &responder,
     e.message = message;
     e.status = status;
     trace.events.append(e);
-    m_traces->append(std::move(trace));
+    if (m_options.recordTraces)
+        m_traces->append(std::move(trace));
 }
 
 void Gateway::handle(Worker &worker,
@@ -339,20 +343,23 @@ void Gateway::handle(Worker &worker,
     services.backends = m_backends;
     services.rateLimiter = m_rateLimiter.get();
     services.concurrency = m_concurrency.get();
+    services.urls = &worker.urls;
+    services.recordTraceEvents = m_options.recordTraces;
     services.random01 = [] {
         return QRandomGenerator::global()->generateDouble();
     };
     services.eventSink = [this](const QString &sink, const QString &message) {
         recordEvent(sink, message);
     };
-    TraceBuffer *traces = m_traces;
+    TraceBuffer *traces = m_options.recordTraces ? m_traces : nullptr;
     PolicyExecution::create(program,
                             services,
                             std::move(input),
                             [responder, traces](HttpResponse response, RequestTrace trace) {
                                 // Recorded before answering, so a client that
                                 // reads the traces after its reply finds its own.
-                                traces->append(std::move(trace));
+                                if (traces)
+                                    traces->append(std::move(trace));
                                 responder.respond(std::move(response));
                             })
             ->start();

@@ -41,6 +41,12 @@ public:
     {
         QHostAddress bindAddress = QHostAddress::LocalHost;
         int workerCount = 0; // per front-end; 0: one per core
+        // Open client connections per front-end; beyond: 503 and close. Each takes a file
+        // descriptor: raise the process's limit (ulimit -n) to match.
+        int maxConnections = 1024;
+        // false: no request traces at all (traces() stays empty, no tracesAdded), for a headless
+        // gateway whose traces nobody reads; the policies run the same.
+        bool recordTraces = true;
         // Time for cache TTLs, breakers and rate limits; null: the system clock.
         const Clock *clock = nullptr;
     };

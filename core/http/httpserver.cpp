@@ -60,6 +60,12 @@ bool HttpServer::listen()
                 = new HttpListener([this](qintptr descriptor) { dispatchDescriptor(descriptor); });
         ok = m_listener->listen(m_options.address, m_options.port);
         m_port = m_listener->serverPort();
+        // Built once: handlers read it per request (from any worker), and building it converts
+        // the address to text. Set before this thread's event loop can hand out a connection.
+        m_url = QUrl();
+        m_url.setScheme(QStringLiteral("http"));
+        m_url.setHost(m_options.address.toString());
+        m_url.setPort(m_port);
         m_errorString = m_listener->errorString();
     });
     m_listening = ok;
@@ -81,11 +87,7 @@ bool HttpServer::isListening() const
 
 QUrl HttpServer::url() const
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(m_options.address.toString());
-    url.setPort(m_port);
-    return url;
+    return m_url;
 }
 
 void HttpServer::pauseAccepting()

@@ -102,6 +102,7 @@ private:
     std::atomic<int> m_connectionCount{0};
     std::atomic<bool> m_listening{false};
     quint16 m_port = 0;
+    QUrl m_url;
     size_t m_nextWorker = 0;
     int m_drainingWorkers = 0;
     QString m_errorString;

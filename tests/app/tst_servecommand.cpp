@@ -18,6 +18,7 @@ class tst_ServeCommand : public QObject
 private Q_SLOTS:
     void servesUntilSigterm();
     void workspaceMocksAndRegionsAreOverridden();
+    void badOptionIsUsageError_data();
     void badOptionIsUsageError();
     void demoTellsTheArticlesStory();
 };
@@ -123,14 +124,34 @@ void tst_ServeCommand::workspaceMocksAndRegionsAreOverridden()
     QCOMPARE(process.exitCode(), 0);
 }
 
+void tst_ServeCommand::badOptionIsUsageError_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("unknown") << QStringLiteral("--bogus") << QStringLiteral("x")
+                             << QByteArray("unknown option --bogus");
+    QTest::newRow("max-connections not a number")
+            << QStringLiteral("--max-connections") << QStringLiteral("many")
+            << QByteArray("--max-connections expects a positive number, got 'many'");
+    QTest::newRow("max-connections zero")
+            << QStringLiteral("--max-connections") << QStringLiteral("0")
+            << QByteArray("--max-connections expects a positive number, got '0'");
+    QTest::newRow("workers negative")
+            << QStringLiteral("--workers") << QStringLiteral("-1")
+            << QByteArray("--workers expects a positive number, got '-1'");
+}
+
 void tst_ServeCommand::badOptionIsUsageError()
 {
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(QByteArray, message);
     QProcess process;
-    process.start(QStringLiteral(APIM_DESIGNER_BINARY),
-                  {QStringLiteral("serve"), QStringLiteral("--bogus"), QStringLiteral("x")});
+    process.start(QStringLiteral(APIM_DESIGNER_BINARY), {QStringLiteral("serve"), option, value});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 2);
-    QVERIFY(process.readAllStandardError().contains("unknown option --bogus"));
+    QVERIFY(process.readAllStandardError().contains(message));
 }
 
 void tst_ServeCommand::demoTellsTheArticlesStory()

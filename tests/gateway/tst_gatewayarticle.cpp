@@ -26,9 +26,10 @@ private Q_SLOTS:
     void step3RoutesToNearestRegion();
     void step3FailsOverAndCachesPerRegion();
     void step4PublishedPolicy();
+    void step2WithoutTracesRunsTheSame();
 
 private:
-    std::unique_ptr<Gateway> startStep(int step);
+    std::unique_ptr<Gateway> startStep(int step, bool recordTraces = true);
     quint64 hits(const QString &mock) const { return m_gateway->mock(mock)->hits().total; }
     void setStatus(const QString &mock, int status);
     std::optional<CacheEntry> cacheEntry(const QString &partition, const QString &key) const;
@@ -38,7 +39,7 @@ private:
     Gateway *m_gateway = nullptr;
 };
 
-std::unique_ptr<Gateway> tst_GatewayArticle::startStep(int step)
+std::unique_ptr<Gateway> tst_GatewayArticle::startStep(int step, bool recordTraces)
 {
     const QString path
             = QStringLiteral(APIM_SOURCE_DIR "/resources/workspaces/article-step%1.apimws")
@@ -53,6 +54,7 @@ std::unique_ptr<Gateway> tst_GatewayArticle::startStep(int step)
     Gateway::Options options;
     options.workerCount = 2;
     options.clock = &m_clock;
+    options.recordTraces = recordTraces;
     auto gateway = std::make_unique<Gateway>(loaded.workspace, options);
     if (!gateway->diagnostics().isEmpty() || !gateway->start())
         return nullptr;
@@ -250,6 +252,27 @@ void tst_GatewayArticle::step4PublishedPolicy()
     setStatus(QStringLiteral("eus"), 200);
     QCOMPARE(east.get("/hello").json().value("backend").toString(), QStringLiteral("eus"));
     QCOMPARE(hits("eus"), 3u);
+}
+
+// A gateway that records no traces (serve without --trace) still runs the whole policy: the
+// outage is remembered in the cache as with traces.
+void tst_GatewayArticle::step2WithoutTracesRunsTheSame()
+{
+    const auto gateway = startStep(2, false);
+    QVERIFY(gateway);
+    setStatus(QStringLiteral("eus"), 404);
+    HttpTestClient client(gateway->url(QStringLiteral("East US")));
+    for (quint64 call = 1; call <= 3; ++call) {
+        const HttpTestClient::Reply reply = client.get("/hello");
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value("backend").toString(), QStringLiteral("weu"));
+        QCOMPARE(hits("eus"), 1u);
+        QCOMPARE(hits("weu"), call);
+    }
+    QVERIFY(cacheEntry(QStringLiteral("East US"), QStringLiteral("is-eus-down-cache-key")));
+    gateway->traces()->flush();
+    QCOMPARE(gateway->traces()->totalAppended(), 0u);
+    QVERIFY(gateway->traces()->traces().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayArticle)

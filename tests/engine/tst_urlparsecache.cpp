@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/urlparsecache.h"
+
+#include <QTest>
+
+class tst_UrlParseCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesAsQUrl_data();
+    void parsesAsQUrl();
+    void staysWithinCapacity();
+};
+
+void tst_UrlParseCache::parsesAsQUrl_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("https") << QStringLiteral("https://hello-eus.azurewebsites.net");
+    QTest::newRow("port and path") << QStringLiteral("http://127.0.0.1:8080/api/v1?code=a%20b");
+    QTest::newRow("relative") << QStringLiteral("/hello");
+    QTest::newRow("invalid") << QStringLiteral("http://[::1");
+    QTest::newRow("empty") << QString();
+}
+
+void tst_UrlParseCache::parsesAsQUrl()
+{
+    QFETCH(QString, text);
+    UrlParseCache cache;
+    const QUrl expected(text);
+    QCOMPARE(cache.parse(text), expected); // parsed
+    QCOMPARE(cache.parse(text), expected); // remembered
+    QCOMPARE(cache.parse(text).isValid(), expected.isValid());
+    QCOMPARE(cache.size(), 1);
+}
+
+void tst_UrlParseCache::staysWithinCapacity()
+{
+    UrlParseCache cache(4);
+    for (int i = 0; i < 10; ++i) {
+        const QString text = QStringLiteral("http://backend-%1.example/").arg(i);
+        QCOMPARE(cache.parse(text).host(), QStringLiteral("backend-%1.example").arg(i));
+        QVERIFY(cache.size() <= 4);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_UrlParseCache)
+#include "tst_urlparsecache.moc"
