@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/requesttrace.h"
+#include "http/httpclient.h"
 #include "policy/diagnostic.h"
 #include "workspace/workspace.h"
 
@@ -43,6 +44,9 @@ public:
         int workerCount = 0; // per front-end; 0: one per core
         // Time for cache TTLs, breakers and rate limits; null: the system clock.
         const Clock *clock = nullptr;
+        // Backend connections: pool size and idle time (a soak test shortens the idle time to
+        // see every socket closed after the load).
+        HttpClient::Limits backendLimits;
     };
     struct Endpoint
     {
