@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Replays every checked-in fuzz seed, including the crashers the fuzzers found (kept as
-// tests/fuzz/corpus/<target>/crash-*), through the fuzz targets' own oracles in the normal suite,
-// so a fixed crash stays fixed on builds without clang and libFuzzer.
+// Replays every checked-in fuzz seed through the fuzz targets' own oracles in the normal suite,
+// crashers too once fixed (kept beside the seeds as tests/fuzz/corpus/<target>/crash-*), so a
+// finding stays a regression test on builds without clang and libFuzzer.
 #include "fuzzoracles.h"
 
 #include <QDir>
