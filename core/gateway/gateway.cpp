@@ -148,6 +148,7 @@ bool Gateway::start()
         server->setHandlerFactory([this, name, server, addressMap](int) -> HttpServer::Handler {
             auto worker = std::make_shared<Worker>();
             worker->client.setAddressMap(addressMap);
+            worker->client.setLimits(m_options.backendLimits);
             // The port is bound after the handlers are built: read it per request.
             return [this, worker, name, server](HttpRequest request, HttpResponder responder) {
                 handle(*worker, name, server->url(), std::move(request), responder);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/requesttrace.h"
+#include "http/httpclient.h"
 #include "policy/diagnostic.h"
 #include "workspace/workspace.h"
 
@@ -49,6 +50,9 @@ public:
         bool recordTraces = true;
         // Time for cache TTLs, breakers and rate limits; null: the system clock.
         const Clock *clock = nullptr;
+        // Backend connections: pool size and idle time (a soak test shortens the idle time to
+        // see every socket closed after the load).
+        HttpClient::Limits backendLimits;
     };
     struct Endpoint
     {
