@@ -5,6 +5,7 @@
 #include "deploy/policylocation.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -97,12 +98,14 @@ DiffView::DiffView(QWidget *parent)
     , m_left(createSide(this, QStringLiteral("DiffLeft")))
     , m_right(createSide(this, QStringLiteral("DiffRight")))
     , m_summary(new QLabel(this))
+    , m_leftTitle(new QLabel(this))
+    , m_rightTitle(new QLabel(this))
 {
     setObjectName(QStringLiteral("DiffView"));
     auto *sides = new QSplitter(Qt::Horizontal, this);
     sides->addWidget(m_files);
-    sides->addWidget(m_left);
-    sides->addWidget(m_right);
+    sides->addWidget(titled(m_leftTitle, m_left));
+    sides->addWidget(titled(m_rightTitle, m_right));
     sides->setStretchFactor(0, 1);
     sides->setStretchFactor(1, 3);
     sides->setStretchFactor(2, 3);
@@ -119,6 +122,16 @@ DiffView::DiffView(QWidget *parent)
             m_left->verticalScrollBar(),
             &QScrollBar::setValue);
     connect(m_files, &QListWidget::currentRowChanged, this, &DiffView::showFile);
+}
+
+QWidget *DiffView::titled(QLabel *title, QWidget *side)
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(side, 1);
+    return pane;
 }
 
 QWidget *DiffView::createControls()
@@ -194,6 +207,8 @@ void DiffView::compareScopes(int left, int right)
     m_rightScope->setCurrentIndex(right);
     const PolicyLocation &a = locations.at(left);
     const PolicyLocation &b = locations.at(right);
+    m_leftTitle->setText(a.displayName());
+    m_rightTitle->setText(b.displayName());
     showDiffs({PolicyDiff::compareText(a.displayName() + QStringLiteral(" ↔ ") + b.displayName(),
                                        a.find(m_workspace)->xml,
                                        b.find(m_workspace)->xml)});
@@ -203,6 +218,8 @@ void DiffView::compareWithFolder(const QString &directory)
 {
     m_mode->setCurrentIndex(1);
     m_folder->setText(directory);
+    m_leftTitle->setText(tr("Workspace (as exported now)"));
+    m_rightTitle->setText(tr("Folder %1").arg(QDir::toNativeSeparators(directory)));
     QList<Diagnostic> problems;
     showDiffs(PolicyDiff::compareWithApiOpsFolder(m_workspace, directory, &problems));
     // The export's own lint findings belong to File > Export; here only what could not be read.

@@ -52,6 +52,7 @@ public:
 
 private:
     QWidget *createControls();
+    QWidget *titled(QLabel *title, QWidget *side);
     void compare();
     void browse();
     void render(const FileDiff &diff);
@@ -68,4 +69,6 @@ private:
     QPlainTextEdit *m_right;
     QLabel *m_summary;
     QPushButton *m_compare = nullptr;
+    QLabel *m_leftTitle;
+    QLabel *m_rightTitle;
 };

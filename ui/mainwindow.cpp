@@ -472,6 +472,8 @@ void MainWindow::createDeployDocks()
     diffDock->setObjectName(QStringLiteral("DiffDock"));
     diffDock->setWidget(m_diffView);
     addDockWidget(Qt::BottomDockWidgetArea, diffDock);
+    if (auto *problemsDock = findChild<QDockWidget *>(QStringLiteral("ProblemsDock")))
+        tabifyDockWidget(problemsDock, diffDock);
     diffDock->hide();
 }
 
