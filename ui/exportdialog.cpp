@@ -50,7 +50,9 @@ ExportDialog::ExportDialog(const Workspace &workspace, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Content:"), m_content);
-    form->addRow(tr("Output &folder:"), folder);
+    auto *folderLabel = new QLabel(tr("Output &folder:"), this);
+    folderLabel->setBuddy(m_directory);
+    form->addRow(folderLabel, folder);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);

@@ -22,6 +22,13 @@
 
 namespace {
 
+QLabel *buddyLabel(const QString &text, QWidget *buddy)
+{
+    auto *label = new QLabel(text, buddy->parentWidget());
+    label->setBuddy(buddy);
+    return label;
+}
+
 QHBoxLayout *withBrowse(QLineEdit *edit, QPushButton *browse)
 {
     auto *layout = new QHBoxLayout;
@@ -58,9 +65,10 @@ ImportDialog::ImportDialog(const Workspace *workspace, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(m_policyMode);
     form->addRow(m_folderMode);
-    form->addRow(tr("&Source:"), withBrowse(m_source, browseSourceButton));
+    form->addRow(buddyLabel(tr("&Source:"), m_source), withBrowse(m_source, browseSourceButton));
     form->addRow(tr("Into &scope:"), m_scope);
-    form->addRow(tr("New &workspace file:"), withBrowse(m_target, browseTargetButton));
+    form->addRow(buddyLabel(tr("New &workspace file:"), m_target),
+                 withBrowse(m_target, browseTargetButton));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *importButton = buttons->addButton(tr("&Import"), QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
