@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploycommand.h"
 
-#include "deploy/apiopsexporter.h"
 #include "deploy/apiopsimporter.h"
-#include "deploy/bicepexporter.h"
 #include "deploy/exportlint.h"
 #include "deploy/exportwriter.h"
-#include "deploy/policyexporter.h"
 #include "deploy/policyimporter.h"
 #include "deploy/policylocation.h"
+#include "deploy/workspaceexport.h"
 #include "workspace/workspaceserializer.h"
 
 #include <QCommandLineParser>
@@ -18,20 +16,6 @@
 namespace {
 
 enum ExitCode { Success = 0, InputErrors = 1, UsageOrIo = 2 };
-
-// Per-scope policy files in the APIOps places, each as APIM accepts it (named values kept as
-// {{references}}, never a secret).
-ExportResult xmlFiles(const Workspace &workspace)
-{
-    ExportResult result;
-    for (const PolicyLocation &location : PolicyLocation::all(workspace)) {
-        const PolicyExporter::Result policy = PolicyExporter::scopePolicy(workspace, location);
-        result.diagnostics += policy.diagnostics;
-        if (!policy.xml.isEmpty())
-            result.files.append({location.apiOpsPath(), policy.xml.toUtf8()});
-    }
-    return result;
-}
 
 } // namespace
 
@@ -68,7 +52,10 @@ int DeployCommand::exportWorkspace(const QStringList &arguments)
             QStringLiteral("apiops"));
     const QCommandLineOption out(
             QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("dir"));
-    parser.addOptions({format, out});
+    const QCommandLineOption effective(
+            QStringLiteral("effective"),
+            QStringLiteral("xml: each operation's effective policy instead of each scope's."));
+    parser.addOptions({format, out, effective});
     parser.addPositionalArgument(QStringLiteral("workspace"),
                                  QStringLiteral("Workspace file (*.apimws)."));
     if (!parser.parse(arguments) || parser.positionalArguments().size() != 1
@@ -78,7 +65,8 @@ int DeployCommand::exportWorkspace(const QStringList &arguments)
             return Success;
         }
         print(m_err,
-              QStringLiteral("usage: export WORKSPACE --format xml|apiops|bicep --out DIR\n"));
+              QStringLiteral("usage: export WORKSPACE --format xml|apiops|bicep [--effective] "
+                             "--out DIR\n"));
         return UsageOrIo;
     }
     const WorkspaceLoadResult loaded
@@ -87,20 +75,17 @@ int DeployCommand::exportWorkspace(const QStringList &arguments)
         return loaded.workspace.name.isEmpty() && loaded.workspace.apis.isEmpty() ? UsageOrIo
                                                                                   : InputErrors;
 
-    ExportResult result;
     const QString kind = parser.value(format);
-    if (kind == QLatin1String("apiops"))
-        result = ApiOpsExporter::files(loaded.workspace);
-    else if (kind == QLatin1String("bicep"))
-        result = BicepExporter::files(loaded.workspace);
-    else if (kind == QLatin1String("xml"))
-        result = xmlFiles(loaded.workspace);
-    else {
+    const std::optional<WorkspaceExport::Format> chosen = WorkspaceExport::formatFromName(kind);
+    if (!chosen) {
         print(m_err, QStringLiteral("Unknown format '%1': use xml, apiops or bicep.\n").arg(kind));
         return UsageOrIo;
     }
-    if (kind != QLatin1String("xml"))
-        result.diagnostics += ExportLint::lint(loaded.workspace);
+    const ExportResult result
+            = WorkspaceExport::files(loaded.workspace,
+                                     *chosen,
+                                     parser.isSet(effective) ? WorkspaceExport::Content::Effective
+                                                             : WorkspaceExport::Content::PerScope);
     if (report(result.diagnostics, parser.positionalArguments().first()))
         return InputErrors;
     if (report(ExportWriter::write(parser.value(out), result.files)))

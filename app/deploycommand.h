@@ -6,7 +6,7 @@
 class QIODevice;
 
 // The deploy side of the command line:
-//   export WORKSPACE --format xml|apiops|bicep --out DIR   lint, then write the files APIM takes
+//   export WORKSPACE --format xml|apiops|bicep [--effective] --out DIR   lint, then write the files
 //   import (--apiops DIR | --policy FILE --scope S [--id ID] [--operation OP]) --out WORKSPACE
 //   lint WORKSPACE                                         the export lint alone
 // Exit codes as the other subcommands: 0 success, 1 errors in the input, 2 unreadable or bad usage.

@@ -7,12 +7,16 @@
 #include "workspace/workspaceserializer.h"
 
 #include "diagnosticmodel.h"
+#include "diffview.h"
 #include "documentanalyzer.h"
+#include "exportdialog.h"
 #include "flowdiagramscene.h"
 #include "flowdiagramview.h"
 #include "gatewaypanel.h"
+#include "importdialog.h"
 #include "policyeditor.h"
 #include "problemsview.h"
+#include "routingtableeditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +33,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextCursor>
 
 namespace {
 constexpr int maxRecentFiles = 8;
@@ -97,6 +102,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
             this,
             &QWidget::setWindowModified);
 
+    createDeployDocks();
     createMenus();
     readSettings();
     setCurrentFile({});
@@ -123,6 +129,10 @@ void MainWindow::createFileMenu()
     saveAction->setShortcut(QKeySequence::Save);
     QAction *saveAsAction = menu->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    menu->addSeparator();
+    menu->addAction(tr("&Import…"), this, &MainWindow::showImportDialog);
+    menu->addAction(tr("&Export…"), this, &MainWindow::showExportDialog);
+    menu->addAction(tr("&Compare…"), this, &MainWindow::showDiff);
     menu->addSeparator();
     QAction *quitAction = menu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -212,6 +222,13 @@ bool MainWindow::openWorkspace(const QString &fileName)
     m_byteOrderMark = false;
     m_lineEnding = QStringLiteral("\n");
     m_editor->setPlainText(loaded.workspace.apis.constFirst().policy.xml);
+    m_routingEditor->setTable(loaded.workspace.routing ? loaded.workspace.routing->table
+                                                       : RoutingTable());
+    if (auto *dock = qobject_cast<QDockWidget *>(m_routingEditor->parentWidget());
+        dock && loaded.workspace.routing) {
+        dock->show();
+        resizeDocks({dock}, {width() / 4}, Qt::Horizontal);
+    }
     const QString policyFile = loaded.workspace.apis.constFirst().policy.file;
     m_analyzer->setFileName(policyFile.isEmpty() ? fileName
                                                  : QFileInfo(fileName).dir().filePath(policyFile));
@@ -435,4 +452,99 @@ void MainWindow::writeSettings() const
     settings.setValue("window/state", saveState());
     settings.setValue("window/splitter", m_splitter->saveState());
     settings.setValue("editor/font", m_editor->font().toString());
+}
+
+void MainWindow::createDeployDocks()
+{
+    m_routingEditor = new RoutingTableEditor(this);
+    auto *routingDock = new QDockWidget(tr("Routing Table"), this);
+    routingDock->setObjectName(QStringLiteral("RoutingDock"));
+    routingDock->setWidget(m_routingEditor);
+    addDockWidget(Qt::RightDockWidgetArea, routingDock);
+    routingDock->hide();
+    connect(m_routingEditor,
+            &RoutingTableEditor::policyGenerated,
+            this,
+            &MainWindow::applyGeneratedPolicy);
+
+    m_diffView = new DiffView(this);
+    auto *diffDock = new QDockWidget(tr("Compare"), this);
+    diffDock->setObjectName(QStringLiteral("DiffDock"));
+    diffDock->setWidget(m_diffView);
+    addDockWidget(Qt::BottomDockWidgetArea, diffDock);
+    if (auto *problemsDock = findChild<QDockWidget *>(QStringLiteral("ProblemsDock")))
+        tabifyDockWidget(problemsDock, diffDock);
+    diffDock->hide();
+}
+
+Workspace MainWindow::currentWorkspace() const
+{
+    if (!m_workspaceGateway)
+        return {};
+    Workspace workspace = m_workspaceGateway->workspace();
+    workspace.apis.first().policy.xml = m_editor->document()->toPlainText();
+    return workspace;
+}
+
+void MainWindow::replaceEditorText(const QString &text)
+{
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+    m_analyzer->analyzeNow();
+}
+
+void MainWindow::applyGeneratedPolicy(const QString &xml, const RoutingTable &table)
+{
+    replaceEditorText(xml);
+    if (!m_workspaceGateway)
+        return;
+    Workspace workspace = currentWorkspace();
+    workspace.routing = Workspace::Routing{workspace.apis.first().id, table};
+    m_workspaceGateway->setWorkspace(workspace);
+}
+
+void MainWindow::showExportDialog()
+{
+    if (!m_workspaceGateway) {
+        QMessageBox::information(this, tr("Export"), tr("Open a workspace (*.apimws) to export."));
+        return;
+    }
+    ExportDialog dialog(currentWorkspace(), this);
+    dialog.setDirectory(QFileInfo(m_fileName).dir().filePath(QStringLiteral("export")));
+    dialog.exec();
+}
+
+void MainWindow::showImportDialog()
+{
+    const Workspace workspace = currentWorkspace();
+    ImportDialog dialog(m_workspaceGateway ? &workspace : nullptr, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.mode() == ImportDialog::Mode::ApiOpsFolder) {
+        if (maybeSave())
+            openFile(dialog.writtenWorkspaceFile());
+        return;
+    }
+    m_workspaceGateway->setWorkspace(dialog.workspace());
+    const QString apiPolicy = dialog.workspace().apis.constFirst().policy.xml;
+    if (apiPolicy != m_editor->document()->toPlainText())
+        replaceEditorText(apiPolicy);
+    m_editor->document()->setModified(true);
+}
+
+void MainWindow::showDiff()
+{
+    if (!m_workspaceGateway) {
+        QMessageBox::information(
+                this, tr("Compare"), tr("Open a workspace (*.apimws) to compare."));
+        return;
+    }
+    m_diffView->setWorkspace(currentWorkspace());
+    if (auto *dock = qobject_cast<QDockWidget *>(m_diffView->parentWidget())) {
+        dock->show();
+        dock->raise();
+    }
 }

@@ -8,6 +8,7 @@ class Repository;
 }
 
 class DiagnosticModel;
+class DiffView;
 class DocumentAnalyzer;
 class FlowDiagramScene;
 class FlowDiagramView;
@@ -17,6 +18,9 @@ class PolicyEditor;
 class ProblemsView;
 class QMenu;
 class QSplitter;
+class RoutingTableEditor;
+struct RoutingTable;
+struct Workspace;
 
 // The designer window: the XML editor and the flow diagram side by side, kept in sync both ways,
 // and the problems of the current text in a dock. A workspace file (*.apimws) opens its API policy
@@ -47,6 +51,12 @@ public:
     DocumentAnalyzer *analyzer() const { return m_analyzer; }
     GatewayPanel *gatewayPanel() const { return m_gatewayPanel; }
     bool hasWorkspace() const { return m_workspaceGateway != nullptr; }
+    RoutingTableEditor *routingEditor() const { return m_routingEditor; }
+    DiffView *diffView() const { return m_diffView; }
+    // The open workspace with the editor's text as its API policy (empty without a workspace).
+    Workspace currentWorkspace() const;
+    // Replaces the editor's text as one undo step, and keeps the table in the open workspace.
+    void applyGeneratedPolicy(const QString &xml, const RoutingTable &table);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +82,11 @@ private:
     void onCursorMoved();
     void readSettings();
     void writeSettings() const;
+    void createDeployDocks();
+    void showExportDialog();
+    void showImportDialog();
+    void showDiff();
+    void replaceEditorText(const QString &text);
 
     PolicyEditor *m_editor;
     FlowDiagramScene *m_scene;
@@ -88,4 +103,6 @@ private:
     bool m_byteOrderMark = false;
     GatewayPanel *m_gatewayPanel;
     WorkspaceGateway *m_workspaceGateway = nullptr;
+    RoutingTableEditor *m_routingEditor = nullptr;
+    DiffView *m_diffView = nullptr;
 };

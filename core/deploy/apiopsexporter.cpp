@@ -198,6 +198,8 @@ private:
         report(m_workspace.regions.size(), "simulated region(s) are");
         report(m_workspace.mocks.size(), "mock backend(s) are");
         report(m_workspace.backendMap.size(), "backend address mapping(s) are");
+        // The policy generated from it is exported; the table itself has no place in the layout.
+        report(m_workspace.routing ? 1 : 0, "routing table is");
     }
 
     const Workspace &m_workspace;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
+#include "deploy/routingpolicygenerator.h"
+
 #include <algorithm>
 
 template<typename List, typename Key>
@@ -28,4 +30,25 @@ const Workspace::Fragment *Workspace::fragment(const QString &fragmentId) const
 const Workspace::Backend *Workspace::backend(const QString &backendId) const
 {
     return findIn(backends, [&](const Backend &b) { return b.id == backendId; });
+}
+
+QList<Diagnostic> Workspace::generateRoutedPolicy()
+{
+    if (!routing)
+        return {Diagnostic::error(QStringLiteral("routing.missing"),
+                                  QStringLiteral("the workspace has no routing table"),
+                                  {})};
+    const auto target = std::find_if(
+            apis.begin(), apis.end(), [&](const Api &a) { return a.id == routing->apiId; });
+    if (target == apis.end()) {
+        return {Diagnostic::error(QStringLiteral("routing.invalid"),
+                                  QStringLiteral("routing.api: no API \"%1\"").arg(routing->apiId),
+                                  {})};
+    }
+    const RoutingPolicyGenerator::Result generated
+            = RoutingPolicyGenerator::generate(routing->table);
+    if (generated.xml.isEmpty())
+        return generated.diagnostics;
+    target->policy.xml = generated.xml;
+    return {};
 }

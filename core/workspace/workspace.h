@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "deploy/routingtable.h"
+#include "policy/diagnostic.h"
+
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 // Everything a demo needs, as stored in a workspace file (*.apimws, JSON): the policy scopes, APIs
 // and operations, fragments, named values, backends with their pools and circuit breakers, the
@@ -135,6 +140,15 @@ struct Workspace
 
     enum class CacheMode { PerRegion, Shared };
 
+    // The routing table an API's policy is generated from (RoutingPolicyGenerator). The table is
+    // the source of truth while the user keeps generating; the API's policy text is what runs.
+    struct Routing
+    {
+        QString apiId;
+        RoutingTable table;
+        friend bool operator==(const Routing &, const Routing &) = default;
+    };
+
     int version = currentVersion;
     QString name;
     QString description;
@@ -148,11 +162,16 @@ struct Workspace
     QList<MockBackend> mocks;
     QList<BackendMapping> backendMap;
     CacheMode cacheMode = CacheMode::PerRegion;
+    std::optional<Routing> routing;
 
     const NamedValue *namedValue(const QString &valueName) const;
     const Api *api(const QString &apiId) const;
     const Fragment *fragment(const QString &fragmentId) const;
     const Backend *backend(const QString &backendId) const;
+
+    // Replaces the routed API's policy with the one generated from the routing table. Returns the
+    // table's problems (and changes nothing) when it cannot be generated.
+    QList<Diagnostic> generateRoutedPolicy();
 
     friend bool operator==(const Workspace &, const Workspace &) = default;
 };

@@ -105,6 +105,11 @@ public:
             w.cacheMode = Workspace::CacheMode::Shared;
         else if (cache != QLatin1String("per-region"))
             error(QStringLiteral("cache"), QStringLiteral("must be \"per-region\" or \"shared\""));
+        const QJsonValue routingValue = root.value(QLatin1String("routing"));
+        if (routingValue.isObject())
+            w.routing = routing(routingValue.toObject(), w);
+        else if (!routingValue.isUndefined())
+            error(QStringLiteral("routing"), QStringLiteral("must be an object"));
         checkUnique(w);
         return w;
     }
@@ -230,6 +235,20 @@ private:
         m.flapEvery = o.value(QLatin1String("flapEvery")).toInt(0);
         m.flapForMs = o.value(QLatin1String("flapForMs")).toInt(0);
         return m;
+    }
+
+    // The routing object is the table's JSON plus the id of the API whose policy it generates.
+    Workspace::Routing routing(const QJsonObject &o, const Workspace &w)
+    {
+        const QString path = QStringLiteral("routing");
+        Workspace::Routing r{requiredString(o, "api", path), {}};
+        if (!r.apiId.isEmpty() && !w.api(r.apiId))
+            error(path + QLatin1String(".api"), QStringLiteral("no API \"%1\"").arg(r.apiId));
+        QList<Diagnostic> problems;
+        r.table = RoutingTable::fromJson(o, &problems);
+        for (const Diagnostic &problem : problems)
+            error(path, problem.message);
+        return r;
     }
 
     int port(const QJsonObject &o, const QString &path)
@@ -502,6 +521,11 @@ QByteArray WorkspaceSerializer::toJson(const Workspace &w)
                     return QJsonObject{{QLatin1String("origin"), m.origin},
                                        {QLatin1String("target"), m.target}};
                 }));
+    if (w.routing) {
+        root.insert(QLatin1String("routing"),
+                    merged(QJsonObject{{QLatin1String("api"), w.routing->apiId}},
+                           w.routing->table.toJson()));
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

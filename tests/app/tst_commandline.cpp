@@ -122,6 +122,15 @@ private Q_SLOTS:
                 << QStringList{"export", step2, "--format", "xml", "--out", m_dir.filePath("xml")}
                 << 0 << "3 files written"
                 << "";
+        QTest::newRow("export xml effective") << QStringList{"export",
+                                                             step2,
+                                                             "--format",
+                                                             "xml",
+                                                             "--effective",
+                                                             "--out",
+                                                             m_dir.filePath("effective")}
+                                              << 0 << "1 files written"
+                                              << "";
         QTest::newRow("export bad format")
                 << QStringList{"export", step2, "--format", "yaml", "--out", m_dir.path()} << 2
                 << ""
