@@ -8,6 +8,8 @@ class Repository;
 }
 
 class DiagnosticModel;
+class DiskChangeWatcher;
+class DocumentRecovery;
 class DocumentAnalyzer;
 class FlowDiagramScene;
 class FlowDiagramView;
@@ -47,6 +49,8 @@ public:
     DocumentAnalyzer *analyzer() const { return m_analyzer; }
     GatewayPanel *gatewayPanel() const { return m_gatewayPanel; }
     bool hasWorkspace() const { return m_workspaceGateway != nullptr; }
+    DocumentRecovery *recovery() const { return m_recovery; }
+    DiskChangeWatcher *diskWatcher() const { return m_diskWatcher; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +76,8 @@ private:
     void onCursorMoved();
     void readSettings();
     void writeSettings() const;
+    void offerRecovery();
+    void onChangedOnDisk(const QString &fileName);
 
     PolicyEditor *m_editor;
     FlowDiagramScene *m_scene;
@@ -88,4 +94,6 @@ private:
     bool m_byteOrderMark = false;
     GatewayPanel *m_gatewayPanel;
     WorkspaceGateway *m_workspaceGateway = nullptr;
+    DocumentRecovery *m_recovery;
+    DiskChangeWatcher *m_diskWatcher;
 };
