@@ -5,15 +5,19 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QHeaderView>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QStandardItemModel>
 #include <QTextBlock>
+#include <QTreeView>
 
 namespace {
 
 constexpr int itemRole = Qt::UserRole + 1;
+// Long descriptions are cut here; the full text is the row's tool tip.
+constexpr int maxDetailWidth = 360;
 
 // Characters after which completion opens by itself; anything else (space in text, digits
 // after a value) waits for Ctrl+Space.
@@ -51,6 +55,14 @@ PolicyCompleter::PolicyCompleter(QPlainTextEdit *editor)
     , m_model(new QStandardItemModel(this))
     , m_engine(PolicySchema::builtin())
 {
+    // Two columns: what is inserted, and its type or description.
+    auto *view = new QTreeView;
+    view->setRootIsDecorated(false);
+    view->setHeaderHidden(true);
+    view->setUniformRowHeights(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setTextElideMode(Qt::ElideRight);
+    m_completer->setPopup(view);
     // The engine filters and orders; the completer only shows its list.
     m_completer->setModel(m_model);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
@@ -131,16 +143,24 @@ void PolicyCompleter::refresh()
         return;
     }
     m_model->clear();
+    const QColor detailColor = m_editor->palette().color(QPalette::PlaceholderText);
     for (qsizetype i = 0; i < m_items.size(); ++i) {
-        auto *row = new QStandardItem(decorated(m_items.at(i)));
-        row->setData(int(i), itemRole);
-        row->setToolTip(m_items.at(i).detail);
-        m_model->appendRow(row);
+        const CompletionItem &item = m_items.at(i);
+        auto *label = new QStandardItem(decorated(item));
+        label->setData(int(i), itemRole);
+        auto *detail = new QStandardItem(item.detail.section(u'\n', 0, 0));
+        detail->setForeground(detailColor);
+        for (QStandardItem *cell : {label, detail})
+            cell->setToolTip(item.detail);
+        m_model->appendRow({label, detail});
     }
-    QAbstractItemView *list = m_completer->popup();
+    auto *list = static_cast<QTreeView *>(m_completer->popup());
+    list->header()->resizeSections(QHeaderView::ResizeToContents);
+    list->setColumnWidth(1, qMin(list->columnWidth(1), maxDetailWidth));
     QRect rect = m_editor->cursorRect();
     rect.translate(m_editor->viewport()->mapTo(m_editor, QPoint(0, 0)));
-    rect.setWidth(list->sizeHintForColumn(0) + list->verticalScrollBar()->sizeHint().width() + 8);
+    rect.setWidth(list->columnWidth(0) + list->columnWidth(1)
+                  + list->verticalScrollBar()->sizeHint().width() + 2 * list->frameWidth());
     m_completer->complete(rect);
     list->setCurrentIndex(m_completer->completionModel()->index(0, 0));
 }
