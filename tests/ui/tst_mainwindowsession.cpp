@@ -9,7 +9,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void autosavesWhileEditing();
     void offersToRestoreNewerRecoveredText();
     void declinedRecoveryIsDiscarded();
+    void untitledWindowRecoversOnStart();
     void reloadsAnUnmodifiedFileWithANotice();
     void asksBeforeReloadingOverLocalChanges();
 
@@ -207,6 +210,23 @@ void tst_MainWindowSession::declinedRecoveryIsDiscarded()
     QVERIFY(next.openFile(m_file));
     QCOMPARE(m_questionsAnswered, 1);
     QVERIFY(!next.editor()->document()->isModified());
+    QVERIFY(!QFile::exists(recoveryFile));
+}
+
+void tst_MainWindowSession::untitledWindowRecoversOnStart()
+{
+    const QString recoveryFile = QDir(DocumentRecovery::defaultDirectory())
+                                         .filePath(QStringLiteral("untitled.recovery"));
+    QVERIFY(QDir().mkpath(DocumentRecovery::defaultDirectory()));
+    QVERIFY(write(recoveryFile, "<policies><!-- never saved --></policies>"));
+
+    answerNextQuestion(QMessageBox::Yes);
+    MainWindow next(m_repository);
+    QTRY_COMPARE(next.editor()->toPlainText(),
+                 QStringLiteral("<policies><!-- never saved --></policies>"));
+    QCOMPARE(m_questionsAnswered, 1);
+    QVERIFY(next.currentFile().isEmpty());
+    next.editor()->document()->setModified(false);
     QVERIFY(!QFile::exists(recoveryFile));
 }
 
