@@ -308,6 +308,53 @@ geht es hier weiter:</translation>
         <source>%1 problems</source>
         <translation>%1 Probleme</translation>
     </message>
+    <message>
+        <source>An untitled policy</source>
+        <translation>Eine unbenannte Richtlinie</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes from a session that did not end cleanly. Restore them?</source>
+        <translation>%1 hat nicht gespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>Datei auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation>%1 wurde von einem anderen Programm geändert. Neu laden und die nicht gespeicherten Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk and was reloaded.</source>
+        <translation>%1 wurde auf dem Datenträger geändert und neu geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System Palette</source>
+        <translation>&amp;Systempalette folgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

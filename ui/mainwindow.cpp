@@ -8,15 +8,19 @@
 
 #include "diagnosticmodel.h"
 #include "diffview.h"
+#include "diskchangewatcher.h"
 #include "documentanalyzer.h"
+#include "documentrecovery.h"
 #include "exportdialog.h"
 #include "flowdiagramscene.h"
 #include "flowdiagramview.h"
 #include "gatewaypanel.h"
 #include "importdialog.h"
+#include "policycompleter.h"
 #include "policyeditor.h"
 #include "problemsview.h"
 #include "routingtableeditor.h"
+#include "thememenu.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +38,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextCursor>
+#include <QTimer>
 
 namespace {
 constexpr int maxRecentFiles = 8;
@@ -55,6 +60,9 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     , m_analyzer(new DocumentAnalyzer(m_editor->document(), this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_gatewayPanel(new GatewayPanel(this))
+    , m_recovery(new DocumentRecovery(
+              m_editor->document(), DocumentRecovery::defaultDirectory(), this))
+    , m_diskWatcher(new DiskChangeWatcher(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->addWidget(m_editor);
@@ -103,10 +111,17 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
             &QWidget::setWindowModified);
 
     createDeployDocks();
+    connect(m_diskWatcher, &DiskChangeWatcher::changedOnDisk, this, &MainWindow::onChangedOnDisk);
+
     createMenus();
     readSettings();
     setCurrentFile({});
     statusBar()->showMessage(tr("Ready"));
+    // After main() has opened the file it was given, an untitled window recovers its own text.
+    QTimer::singleShot(0, this, [this] {
+        if (m_fileName.isEmpty())
+            offerRecovery();
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -144,10 +159,12 @@ void MainWindow::createEditMenu()
     QMenu *menu = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = menu->addAction(tr("&Undo"), m_editor, &QPlainTextEdit::undo);
     undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
     undo->setEnabled(false);
     connect(m_editor, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
     QAction *redo = menu->addAction(tr("&Redo"), m_editor, &QPlainTextEdit::redo);
     redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("redoAction"));
     redo->setEnabled(false);
     connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
     menu->addSeparator();
@@ -172,6 +189,8 @@ void MainWindow::createViewMenu()
             tr("Export Diagram as &PNG…"), this, [this] { exportDiagram(QStringLiteral("png")); });
     menu->addAction(
             tr("Export Diagram as S&VG…"), this, [this] { exportDiagram(QStringLiteral("svg")); });
+    menu->addSeparator();
+    menu->addMenu(new ThemeMenu(m_editor, menu));
     menu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         menu->addAction(dock->toggleViewAction());
@@ -200,6 +219,7 @@ bool MainWindow::openFile(const QString &fileName)
     m_editor->setPlainText(text);
     setCurrentFile(fileName);
     addRecentFile(fileName);
+    offerRecovery();
     m_analyzer->analyzeNow();
     m_diagramView->fitToWindow();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(fileName)), 5000);
@@ -233,8 +253,15 @@ bool MainWindow::openWorkspace(const QString &fileName)
     m_analyzer->setFileName(policyFile.isEmpty() ? fileName
                                                  : QFileInfo(fileName).dir().filePath(policyFile));
     m_fileName = fileName;
+    m_recovery->setFileName(fileName);
+    m_diskWatcher->setFileName(fileName);
+    QStringList namedValues;
+    for (const Workspace::NamedValue &value : loaded.workspace.namedValues)
+        namedValues.append(value.name);
+    m_editor->completer()->setNamedValues(namedValues);
     updateTitle();
     addRecentFile(fileName);
+    offerRecovery();
     m_gatewayPanel->setGateway(m_workspaceGateway);
     if (auto *dock = qobject_cast<QDockWidget *>(m_gatewayPanel->parentWidget())) {
         dock->raise();
@@ -259,6 +286,7 @@ bool MainWindow::saveWorkspace(const QString &fileName)
         return false;
     }
     m_editor->document()->setModified(false);
+    m_diskWatcher->setFileName(fileName);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
     return true;
 }
@@ -353,6 +381,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
+    m_recovery->discard();
     event->accept();
 }
 
@@ -361,6 +390,8 @@ void MainWindow::setCurrentFile(const QString &fileName)
     m_fileName = fileName;
     m_analyzer->setFileName(fileName);
     m_editor->document()->setModified(false);
+    m_recovery->setFileName(fileName);
+    m_diskWatcher->setFileName(fileName);
     updateTitle();
 }
 
@@ -547,4 +578,53 @@ void MainWindow::showDiff()
         dock->show();
         dock->raise();
     }
+}
+
+void MainWindow::offerRecovery()
+{
+    const std::optional<QString> text = m_recovery->recoverableText();
+    if (!text || *text == m_editor->document()->toPlainText())
+        return;
+    const QString shown = m_fileName.isEmpty() ? tr("An untitled policy")
+                                               : QDir::toNativeSeparators(m_fileName);
+    const auto answer = QMessageBox::question(
+            this,
+            tr("Recover Unsaved Changes"),
+            tr("%1 has unsaved changes from a session that did not end cleanly. Restore them?")
+                    .arg(shown),
+            QMessageBox::Yes | QMessageBox::No);
+    if (answer != QMessageBox::Yes) {
+        m_recovery->discard();
+        return;
+    }
+    // One edit on the loaded text: the restore is undoable and leaves the document modified.
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(*text);
+    statusBar()->showMessage(tr("Restored unsaved changes"), 5000);
+}
+
+void MainWindow::onChangedOnDisk(const QString &fileName)
+{
+    if (fileName != m_fileName)
+        return;
+    const QString shown = QDir::toNativeSeparators(fileName);
+    if (m_editor->document()->isModified()) {
+        const auto answer = QMessageBox::question(
+                this,
+                tr("File Changed on Disk"),
+                tr("%1 was changed by another program. Reload it and lose your unsaved changes?")
+                        .arg(shown),
+                QMessageBox::Yes | QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    const int position = m_editor->textCursor().position();
+    m_editor->document()->setModified(false);
+    if (!openFile(fileName))
+        return;
+    QTextCursor cursor = m_editor->textCursor();
+    cursor.setPosition(qMin(position, m_editor->document()->characterCount() - 1));
+    m_editor->setTextCursor(cursor);
+    statusBar()->showMessage(tr("%1 changed on disk and was reloaded.").arg(shown), 8000);
 }

@@ -9,6 +9,8 @@ class Repository;
 
 class DiagnosticModel;
 class DiffView;
+class DiskChangeWatcher;
+class DocumentRecovery;
 class DocumentAnalyzer;
 class FlowDiagramScene;
 class FlowDiagramView;
@@ -57,6 +59,8 @@ public:
     Workspace currentWorkspace() const;
     // Replaces the editor's text as one undo step, and keeps the table in the open workspace.
     void applyGeneratedPolicy(const QString &xml, const RoutingTable &table);
+    DocumentRecovery *recovery() const { return m_recovery; }
+    DiskChangeWatcher *diskWatcher() const { return m_diskWatcher; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -87,6 +91,8 @@ private:
     void showImportDialog();
     void showDiff();
     void replaceEditorText(const QString &text);
+    void offerRecovery();
+    void onChangedOnDisk(const QString &fileName);
 
     PolicyEditor *m_editor;
     FlowDiagramScene *m_scene;
@@ -105,4 +111,6 @@ private:
     WorkspaceGateway *m_workspaceGateway = nullptr;
     RoutingTableEditor *m_routingEditor = nullptr;
     DiffView *m_diffView = nullptr;
+    DocumentRecovery *m_recovery;
+    DiskChangeWatcher *m_diskWatcher;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policyeditor.h"
 
+#include "policycompleter.h"
 #include "policyeditorgutter.h"
 #include "policysyntax.h"
 
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QSet>
 #include <QTextBlock>
@@ -72,6 +74,7 @@ PolicyEditor::PolicyEditor(KSyntaxHighlighting::Repository &repository, QWidget 
     , m_repository(repository)
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
     , m_gutter(new PolicyEditorGutter(this))
+    , m_completer(new PolicyCompleter(this))
 {
     PolicySyntax::registerDefinitions(m_repository);
     m_highlighter->setDefinition(m_repository.definitionForName(PolicySyntax::definitionName()));
@@ -282,9 +285,32 @@ void PolicyEditor::changeEvent(QEvent *event)
         applyTheme();
 }
 
+void PolicyEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (m_completer->handleKeyPress(event))
+        return;
+    QPlainTextEdit::keyPressEvent(event);
+    m_completer->keyHandled(event);
+}
+
+void PolicyEditor::setThemeName(const QString &name)
+{
+    if (name == m_themeName)
+        return;
+    m_themeName = name;
+    applyTheme();
+}
+
+QString PolicyEditor::activeThemeName() const
+{
+    return m_highlighter->theme().name();
+}
+
 void PolicyEditor::applyTheme()
 {
-    const Theme theme = m_repository.themeForPalette(QApplication::palette());
+    const Theme chosen = m_themeName.isEmpty() ? Theme() : m_repository.theme(m_themeName);
+    const Theme theme
+            = chosen.isValid() ? chosen : m_repository.themeForPalette(QApplication::palette());
     m_highlighter->setTheme(theme);
     QPalette colors = palette();
     colors.setColor(QPalette::Base, QColor(theme.editorColor(Theme::BackgroundColor)));

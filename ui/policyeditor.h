@@ -11,6 +11,7 @@ class Repository;
 class SyntaxHighlighter;
 } // namespace KSyntaxHighlighting
 
+class PolicyCompleter;
 class PolicyEditorGutter;
 
 // The XML editor: APIM policy highlighting, line numbers with fold markers, current line, bracket
@@ -37,6 +38,14 @@ public:
     bool isFolded(int blockNumber) const;
     void toggleFold(int blockNumber);
 
+    PolicyCompleter *completer() const { return m_completer; }
+    KSyntaxHighlighting::Repository &repository() const { return m_repository; }
+    // A KSyntaxHighlighting theme by name; empty follows the application palette (light/dark).
+    void setThemeName(const QString &name);
+    QString themeName() const { return m_themeName; }
+    // The name of the theme in use (the palette's choice when following it).
+    QString activeThemeName() const;
+
     int gutterWidth() const;
     void paintGutter(QPaintEvent *event);
     void gutterClicked(const QPoint &position);
@@ -45,6 +54,7 @@ protected:
     bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void applyTheme();
@@ -61,6 +71,8 @@ private:
     KSyntaxHighlighting::Repository &m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
     PolicyEditorGutter *m_gutter = nullptr;
+    PolicyCompleter *m_completer = nullptr;
+    QString m_themeName;
     QList<Diagnostic> m_diagnostics;
     PolicyDocument m_structure;
     int m_structureRevision = -1;
