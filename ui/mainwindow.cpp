@@ -8,11 +8,15 @@
 
 #include "diagnosticmodel.h"
 #include "documentanalyzer.h"
+#include "effectivepolicyview.h"
 #include "flowdiagramscene.h"
 #include "flowdiagramview.h"
 #include "gatewaypanel.h"
+#include "live/traceeventmodel.h"
 #include "policyeditor.h"
 #include "problemsview.h"
+#include "traceview.h"
+#include "workspacenavigator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +33,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTreeView>
 
 namespace {
 constexpr int maxRecentFiles = 8;
@@ -50,6 +55,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     , m_analyzer(new DocumentAnalyzer(m_editor->document(), this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_gatewayPanel(new GatewayPanel(this))
+    , m_navigator(new WorkspaceNavigator(m_editor, m_analyzer, m_scene, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->addWidget(m_editor);
@@ -69,13 +75,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     addDockWidget(Qt::BottomDockWidgetArea, gatewayDock);
     tabifyDockWidget(problemsDock, gatewayDock);
     problemsDock->raise();
-    connect(m_gatewayPanel,
-            &GatewayPanel::sourceRangeSelected,
-            this,
-            [this](PolicyScope scope, const SourceRange &range) {
-                if (scope == PolicyScope::Api)
-                    m_editor->selectRange(range);
-            });
+    createWorkspaceDocks();
 
     // Schema rules and C# compile errors, reported while typing like XML errors.
     m_analyzer->addDiagnosticProvider([checker = std::make_shared<CompilingExpressionChecker>()](
@@ -174,6 +174,7 @@ bool MainWindow::openFile(const QString &fileName)
     m_gatewayPanel->setGateway(nullptr);
     delete m_workspaceGateway;
     m_workspaceGateway = nullptr;
+    m_navigator->clear();
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(this,
@@ -211,10 +212,7 @@ bool MainWindow::openWorkspace(const QString &fileName)
     m_workspaceGateway = new WorkspaceGateway(loaded.workspace, {}, this);
     m_byteOrderMark = false;
     m_lineEnding = QStringLiteral("\n");
-    m_editor->setPlainText(loaded.workspace.apis.constFirst().policy.xml);
-    const QString policyFile = loaded.workspace.apis.constFirst().policy.file;
-    m_analyzer->setFileName(policyFile.isEmpty() ? fileName
-                                                 : QFileInfo(fileName).dir().filePath(policyFile));
+    m_navigator->setWorkspace(loaded.workspace, fileName);
     m_fileName = fileName;
     updateTitle();
     addRecentFile(fileName);
@@ -235,12 +233,13 @@ bool MainWindow::saveWorkspace(const QString &fileName)
     // The editor's text, even while its analysis is pending or it does not parse: saving loses
     // nothing.
     Workspace workspace = m_workspaceGateway->workspace();
-    workspace.apis.first().policy.xml = m_editor->document()->toPlainText();
+    m_navigator->applyPolicies(workspace);
     const QString error = WorkspaceSerializer::save(workspace, fileName);
     if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Save Workspace"), error);
         return false;
     }
+    m_navigator->markSaved();
     m_editor->document()->setModified(false);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
     return true;
@@ -392,11 +391,8 @@ void MainWindow::onAnalyzed()
     m_diagramView->setStale(!m_analyzer->isValid());
     if (m_workspaceGateway && m_analyzer->isValid()) {
         Workspace workspace = m_workspaceGateway->workspace();
-        const QString text = m_editor->document()->toPlainText();
-        if (workspace.apis.first().policy.xml != text) {
-            workspace.apis.first().policy.xml = text;
+        if (m_navigator->applyPolicies(workspace))
             m_workspaceGateway->setWorkspace(workspace);
-        }
     }
     const qsizetype problems = m_analyzer->diagnostics().size();
     statusBar()->showMessage(problems == 0   ? tr("No problems")
@@ -435,4 +431,25 @@ void MainWindow::writeSettings() const
     settings.setValue("window/state", saveState());
     settings.setValue("window/splitter", m_splitter->saveState());
     settings.setValue("editor/font", m_editor->font().toString());
+}
+
+// The workspace's scopes beside the editor, the edited API's effective policy below them; trace
+// steps and the selected request's path go through the navigator.
+void MainWindow::createWorkspaceDocks()
+{
+    auto *scopesDock = new QDockWidget(tr("Workspace"), this);
+    scopesDock->setObjectName(QStringLiteral("WorkspaceDock"));
+    scopesDock->setWidget(m_navigator->treeView());
+    addDockWidget(Qt::LeftDockWidgetArea, scopesDock);
+    auto *effectiveDock = new QDockWidget(tr("Effective policy"), this);
+    effectiveDock->setObjectName(QStringLiteral("EffectivePolicyDock"));
+    effectiveDock->setWidget(m_navigator->effectiveView());
+    splitDockWidget(scopesDock, effectiveDock, Qt::Vertical);
+    connect(m_gatewayPanel, &GatewayPanel::stepSelected, m_navigator, [this](const TraceEvent &e) {
+        m_navigator->showTraceStep(e);
+    });
+    TraceEventModel *steps = m_gatewayPanel->traceView()->eventModel();
+    connect(steps, &QAbstractItemModel::modelReset, m_navigator, [this, steps] {
+        m_navigator->setTrace(steps->trace());
+    });
 }

@@ -14,6 +14,7 @@ class FlowDiagramView;
 class GatewayPanel;
 class WorkspaceGateway;
 class PolicyEditor;
+class WorkspaceNavigator;
 class ProblemsView;
 class QMenu;
 class QSplitter;
@@ -47,6 +48,8 @@ public:
     DocumentAnalyzer *analyzer() const { return m_analyzer; }
     GatewayPanel *gatewayPanel() const { return m_gatewayPanel; }
     bool hasWorkspace() const { return m_workspaceGateway != nullptr; }
+    // The workspace's scope tree, effective policy and request path on the diagram.
+    WorkspaceNavigator *navigator() const { return m_navigator; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +73,7 @@ private:
     bool openWorkspace(const QString &fileName);
     bool saveWorkspace(const QString &fileName);
     void onCursorMoved();
+    void createWorkspaceDocks();
     void readSettings();
     void writeSettings() const;
 
@@ -88,4 +92,5 @@ private:
     bool m_byteOrderMark = false;
     GatewayPanel *m_gatewayPanel;
     WorkspaceGateway *m_workspaceGateway = nullptr;
+    WorkspaceNavigator *m_navigator;
 };
