@@ -3,8 +3,9 @@
 // (import -window root) without clicking:
 //   designerharness WORKSPACE.apimws SECONDS [operation]
 // Runs the workspace's real gateway (ports chosen freely), knocks eus out with a 404, sends one
-// request so the diagram shows its path, and with "operation" opens the operation's policy with
-// its inbound <base/> expanded. Then stays open for SECONDS.
+// request so the diagram shows its path, hides the bottom docks to give the diagram room, and with
+// "operation" opens the operation's policy with its inbound <base/> expanded. Then stays open for
+// SECONDS.
 #include "workspace/workspaceserializer.h"
 
 #include "flowdiagramscene.h"
@@ -18,6 +19,7 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,14 +62,29 @@ int main(int argc, char *argv[])
         if (!api.operations.isEmpty())
             window.navigator()->selectScope(
                     WorkspaceScope::operation(api.id, api.operations.first().id));
+        qsizetype base = -1;
         if (FlowNodeItem *inbound = window.diagramScene()->section(QStringLiteral("inbound"))) {
-            for (FlowNodeItem *node : inbound->childNodes()) {
+            for (const FlowNodeItem *node : inbound->childNodes()) {
                 if (node->kind() == FlowNodeItem::Kind::Base)
-                    window.diagramScene()->setExpandedAt(node->range().begin.offset, true);
+                    base = node->range().begin.offset;
             }
         }
+        // Expanding rebuilds the diagram: not while walking its nodes.
+        if (base >= 0)
+            window.diagramScene()->setExpandedAt(base, true);
     }
+    // Room for the diagram: the trace it shows stays selected with the bottom docks hidden.
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        if (window.dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+            dock->hide();
+    }
+    QTest::qWait(200);
     window.diagramView()->fitToWindow();
+    // Otherwise show the backend's retry with its attempt count.
+    for (FlowNodeItem *node : window.diagramScene()->nodes()) {
+        if (args.value(3) != u"operation" && node->kind() == FlowNodeItem::Kind::Retry)
+            window.diagramView()->centerOn(node);
+    }
     QTest::qWait(args.at(2).toInt() * 1000);
     window.gatewayPanel()->setRunning(false);
     return 0;
