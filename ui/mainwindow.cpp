@@ -230,8 +230,8 @@ bool MainWindow::openWorkspace(const QString &fileName)
 
 bool MainWindow::saveWorkspace(const QString &fileName)
 {
-    // The editor's text, even while its analysis is pending or it does not parse: saving loses
-    // nothing.
+    // Every scope's text as edited, even while its analysis is pending or it does not parse:
+    // saving loses nothing.
     Workspace workspace = m_workspaceGateway->workspace();
     m_navigator->applyPolicies(workspace);
     const QString error = WorkspaceSerializer::save(workspace, fileName);

@@ -21,8 +21,8 @@ class QSplitter;
 
 // The designer window: the XML editor and the flow diagram side by side, kept in sync both ways,
 // and the problems of the current text in a dock. A workspace file (*.apimws) opens its API policy
-// for editing and runs it on the embedded gateway in the Gateway dock; edits reach the running
-// gateway from its next request.
+// for editing (the Workspace dock switches between its scopes) and runs it on the embedded gateway
+// in the Gateway dock; edits reach the running gateway from its next request.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
