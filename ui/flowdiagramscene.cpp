@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flowdiagramscene.h"
 
+#include "scopepalette.h"
+
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
 #include <QPainterPath>
@@ -105,10 +107,12 @@ void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
         clear();
         m_nodes.clear();
         m_sections.clear();
+        m_document = document;
         if (document.isValid())
             build(document);
     }
     setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    Q_EMIT rebuilt();
 }
 
 void FlowDiagramScene::build(const PolicyDocument &document)
@@ -139,7 +143,7 @@ FlowNodeItem *FlowDiagramScene::nodeAt(qsizetype offset) const
 {
     FlowNodeItem *best = nullptr;
     for (FlowNodeItem *node : m_nodes) {
-        if (node->range().contains(offset)
+        if (!node->isForeign() && node->range().contains(offset)
             && (!best || node->range().length() < best->range().length()))
             best = node;
     }
@@ -172,7 +176,12 @@ void FlowDiagramScene::onSelectionChanged()
 {
     if (m_selectingProgrammatically)
         return;
-    if (const FlowNodeItem *node = selectedNode(); node && node->range().isValid())
+    const FlowNodeItem *node = selectedNode();
+    if (!node || !node->range().isValid())
+        return;
+    if (node->isForeign())
+        Q_EMIT foreignNodeActivated(node->origin(), node->range());
+    else
         Q_EMIT nodeActivated(node->range());
 }
 
@@ -233,6 +242,7 @@ FlowNodeItem *FlowDiagramScene::buildSection(const PolicyNode *section, const QS
             FlowNodeItem::Kind::Section, sectionName, sectionTitle(sectionName), nullptr);
     item->setAccent(sectionAccent(sectionName));
     m_sections.append(item);
+    m_buildingSection = sectionName;
     if (!section) {
         item->setDetails({tr("not in this document")});
         return item;
@@ -255,11 +265,13 @@ FlowNodeItem *FlowDiagramScene::buildPolicy(const PolicyNode &element, FlowNodeI
     if (element.isElement(u"base")) {
         item = createNode(Kind::Base, element.name, QStringLiteral("base"), parent);
         item->setDetails({tr("policies of the enclosing scope")});
+        buildExpansion(element, item);
     } else if (element.isElement(u"choose")) {
         item = createNode(Kind::Choose, element.name, QStringLiteral("choose"), parent);
         for (const PolicyNode *branch : element.elements()) {
             FlowNodeItem *branchItem = createNode(Kind::Branch, branch->name, branch->name, item);
             branchItem->setRange(branch->range);
+            branchItem->setOrigin(branch->origin);
             if (branch->isElement(u"when"))
                 branchItem->setDetails({shortened(branch->attribute(u"condition"))});
             buildChildren(*branch, branchItem);
@@ -276,6 +288,13 @@ FlowNodeItem *FlowDiagramScene::buildPolicy(const PolicyNode &element, FlowNodeI
         details.append(tr("while: %1").arg(shortened(element.attribute(u"condition"))));
         item->setDetails(details);
         buildChildren(element, item);
+    } else if (element.isElement(u"include-fragment") && m_expansionProvider) {
+        item = createNode(isExpandedElement(element) ? Kind::Container : Kind::Policy,
+                          element.name,
+                          element.name,
+                          parent);
+        item->setDetails(policyDetails(element));
+        buildExpansion(element, item);
     } else if (containsPolicies(element)) {
         item = createNode(Kind::Container, element.name, element.name, parent);
         QStringList details;
@@ -288,6 +307,7 @@ FlowNodeItem *FlowDiagramScene::buildPolicy(const PolicyNode &element, FlowNodeI
         item->setDetails(policyDetails(element));
     }
     item->setRange(element.range);
+    item->setOrigin(element.origin);
     item->setToolTip((QStringList{item->title()} + item->details()).join(u'\n'));
     return item;
 }
@@ -319,4 +339,68 @@ void FlowDiagramScene::addArrow(const QPointF &from, const QPointF &to)
     head.addPolygon(
             QPolygonF({to, to - direction * 9 + normal * 5, to - direction * 9 - normal * 5, to}));
     addPath(head, QPen(color), QBrush(color));
+}
+
+void FlowDiagramScene::setExpansionProvider(ExpansionProvider provider)
+{
+    m_expansionProvider = std::move(provider);
+    m_expanded.clear();
+    setPolicyDocument(m_document);
+}
+
+bool FlowDiagramScene::isExpandable(const FlowNodeItem *node) const
+{
+    return m_expansionProvider && node && !node->isForeign() && node->range().isValid()
+           && (node->kind() == FlowNodeItem::Kind::Base
+               || node->elementName() == u"include-fragment");
+}
+
+bool FlowDiagramScene::isExpanded(const FlowNodeItem *node) const
+{
+    return isExpandable(node) && m_expanded.contains(node->range().begin.offset);
+}
+
+void FlowDiagramScene::setExpandedAt(qsizetype offset, bool expanded)
+{
+    if (m_expanded.contains(offset) == expanded)
+        return;
+    if (expanded)
+        m_expanded.insert(offset);
+    else
+        m_expanded.remove(offset);
+    setPolicyDocument(m_document);
+}
+
+void FlowDiagramScene::collapseAll()
+{
+    if (m_expanded.isEmpty())
+        return;
+    m_expanded.clear();
+    setPolicyDocument(m_document);
+}
+
+bool FlowDiagramScene::isExpandedElement(const PolicyNode &element) const
+{
+    return m_expansionProvider && element.origin.scope == PolicyScope::None
+           && m_expanded.contains(element.range.begin.offset);
+}
+
+// The inherited or included policies inside the node, each tagged with where it came from.
+void FlowDiagramScene::buildExpansion(const PolicyNode &element, FlowNodeItem *item)
+{
+    if (!m_expansionProvider || element.origin.scope != PolicyScope::None)
+        return;
+    QStringList details = item->details();
+    if (!isExpandedElement(element)) {
+        details.append(tr("double-click to expand"));
+        item->setDetails(details);
+        return;
+    }
+    const QList<PolicyNode> content = m_expansionProvider(element, m_buildingSection);
+    details.append(content.isEmpty() ? tr("nothing inherited") : tr("double-click to collapse"));
+    item->setDetails(details);
+    for (const PolicyNode &node : content) {
+        FlowNodeItem *child = buildPolicy(node, item);
+        child->setDetails(QStringList{ScopePalette::originLabel(node.origin)} + child->details());
+    }
 }

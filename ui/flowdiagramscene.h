@@ -5,6 +5,9 @@
 #include "policy/policydocument.h"
 
 #include <QGraphicsScene>
+#include <QSet>
+
+#include <functional>
 
 // The request path as the APIM portal draws it: client -> inbound -> backend -> outbound -> client,
 // with on-error below, each section holding its policies in order. Rebuilt from a PolicyDocument;
@@ -28,9 +31,25 @@ public:
     // Selects nodeAt(offset) without emitting nodeActivated: the editor moved, not the user here.
     void selectNodeAt(qsizetype offset);
 
+    // What an expanded <base/> (the parent scopes' policies of its section) or
+    // <include-fragment/> (the fragment's policies) shows inside it: elements carrying their
+    // origins. Without a provider nothing expands.
+    using ExpansionProvider
+            = std::function<QList<PolicyNode>(const PolicyNode &element, const QString &section)>;
+    void setExpansionProvider(ExpansionProvider provider);
+    bool isExpandable(const FlowNodeItem *node) const;
+    bool isExpanded(const FlowNodeItem *node) const;
+    // Rebuilds the diagram with the node starting at offset (in the document) expanded or not.
+    void setExpandedAt(qsizetype offset, bool expanded);
+    void collapseAll();
+
 Q_SIGNALS:
     // The user selected a node in the diagram.
     void nodeActivated(const SourceRange &range);
+    // The user selected a node of another document (inside an expanded <base/> or fragment).
+    void foreignNodeActivated(const PolicyOrigin &origin, const SourceRange &range);
+    // The nodes were built anew: the document changed, or a node was expanded or collapsed.
+    void rebuilt();
 
 private:
     void build(const PolicyDocument &document);
@@ -45,8 +64,14 @@ private:
                              FlowNodeItem *parent);
     void addArrow(const QPointF &from, const QPointF &to);
     void onSelectionChanged();
+    bool isExpandedElement(const PolicyNode &element) const;
+    void buildExpansion(const PolicyNode &element, FlowNodeItem *item);
 
     QList<FlowNodeItem *> m_nodes;
     QList<FlowNodeItem *> m_sections;
     bool m_selectingProgrammatically = false;
+    PolicyDocument m_document;
+    ExpansionProvider m_expansionProvider;
+    QSet<qsizetype> m_expanded; // start offsets of expanded elements
+    QString m_buildingSection;
 };

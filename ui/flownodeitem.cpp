@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flownodeitem.h"
 
+#include "flowdiagramscene.h"
+#include "scopepalette.h"
+
 #include <QApplication>
 #include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -137,6 +141,7 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     paintFrame(painter, palette);
     paintText(painter, palette);
     paintConnectors(painter, palette);
+    paintOverlay(painter);
 }
 
 void FlowNodeItem::paintFrame(QPainter *painter, const QPalette &palette) const
@@ -267,4 +272,63 @@ void FlowNodeItem::paintConnectors(QPainter *painter, const QPalette &palette) c
         painter->setBrush(loop);
         drawArrowHead(painter, QPointF(first.center().x(), first.top()), QPointF(0, 1));
     }
+}
+
+void FlowNodeItem::setTraceState(TraceState state)
+{
+    m_traceState = state;
+    setOpacity(state == TraceState::Skipped ? 0.3 : 1.0);
+    update();
+}
+
+void FlowNodeItem::setBadge(const QString &badge)
+{
+    m_badge = badge;
+    update();
+}
+
+void FlowNodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    auto *diagram = qobject_cast<FlowDiagramScene *>(scene());
+    if (!diagram || !diagram->isExpandable(this)) {
+        QGraphicsItem::mouseDoubleClickEvent(event);
+        return;
+    }
+    event->accept();
+    // Expanding rebuilds the scene, deleting this item: not while it handles an event.
+    const qsizetype offset = m_range.begin.offset;
+    const bool expand = !diagram->isExpanded(this);
+    QMetaObject::invokeMethod(
+            diagram,
+            [diagram, offset, expand] { diagram->setExpandedAt(offset, expand); },
+            Qt::QueuedConnection);
+}
+
+// What the diagram adds on top of the box: the scope strip of inherited content, the outline of
+// the request path, and the badge.
+void FlowNodeItem::paintOverlay(QPainter *painter) const
+{
+    const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
+    if (isForeign()) {
+        QPainterPath strip;
+        strip.addRoundedRect(QRectF(r.topLeft(), QSizeF(5, r.height())), 2, 2);
+        painter->fillPath(strip, ScopePalette::color(m_origin.scope));
+    }
+    if (m_traceState == TraceState::Taken) {
+        painter->setPen(QPen(QColor(0x2e, 0x7d, 0x32), 2.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(r.adjusted(2, 2, -2, -2), radius, radius);
+    }
+    if (m_badge.isEmpty())
+        return;
+    QFont font = titleFont(detailFont(m_font));
+    const QFontMetricsF metrics(font);
+    const QSizeF size(metrics.horizontalAdvance(m_badge) + 12, metrics.height() + 4);
+    const QRectF pill(QPointF(r.right() - size.width() - 4, r.top() + 4), size);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0x8e, 0x44, 0xad));
+    painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(pill, Qt::AlignCenter, m_badge);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "policy/policyscope.h"
 #include "policy/sourcerange.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,8 @@ class FlowNodeItem final : public QGraphicsItem
 public:
     enum class Kind { Terminal, Section, Policy, Base, Retry, Container, Choose, Branch };
     enum { Type = UserType + 1 };
+    // The request path highlight: taken nodes are outlined, skipped ones dimmed.
+    enum class TraceState { None, Taken, Skipped };
 
     FlowNodeItem(Kind kind,
                  const QString &elementName,
@@ -35,6 +38,17 @@ public:
     // Colour of the section header band; other kinds ignore it.
     void setAccent(const QColor &accent) { m_accent = accent; }
 
+    // Where the element came from when it is not the edited document's own (the content of an
+    // expanded <base/> or fragment): its range is then in that other document.
+    PolicyOrigin origin() const { return m_origin; }
+    void setOrigin(const PolicyOrigin &origin) { m_origin = origin; }
+    bool isForeign() const { return m_origin.scope != PolicyScope::None; }
+    TraceState traceState() const { return m_traceState; }
+    void setTraceState(TraceState state);
+    // A short note on the node's top-right corner, e.g. "3 attempts".
+    QString badge() const { return m_badge; }
+    void setBadge(const QString &badge);
+
     void addChild(FlowNodeItem *child);
     const QList<FlowNodeItem *> &childNodes() const { return m_children; }
     // Sizes the subtree bottom-up and positions the children inside this item.
@@ -43,7 +57,11 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
 private:
+    void paintOverlay(QPainter *painter) const;
     bool stacksVertically() const;
     qreal headerHeight(const QFont &font) const;
     void paintFrame(QPainter *painter, const QPalette &palette) const;
@@ -60,4 +78,7 @@ private:
     QSizeF m_size;
     qreal m_headerHeight = 0;
     QFont m_font;
+    PolicyOrigin m_origin;
+    TraceState m_traceState = TraceState::None;
+    QString m_badge;
 };

@@ -11,16 +11,20 @@
 #include "diskchangewatcher.h"
 #include "documentanalyzer.h"
 #include "documentrecovery.h"
+#include "effectivepolicyview.h"
 #include "exportdialog.h"
 #include "flowdiagramscene.h"
 #include "flowdiagramview.h"
 #include "gatewaypanel.h"
 #include "importdialog.h"
+#include "live/traceeventmodel.h"
 #include "policycompleter.h"
 #include "policyeditor.h"
 #include "problemsview.h"
 #include "routingtableeditor.h"
 #include "thememenu.h"
+#include "traceview.h"
+#include "workspacenavigator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,6 +43,7 @@
 #include <QStatusBar>
 #include <QTextCursor>
 #include <QTimer>
+#include <QTreeView>
 
 namespace {
 constexpr int maxRecentFiles = 8;
@@ -63,6 +68,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     , m_recovery(new DocumentRecovery(
               m_editor->document(), DocumentRecovery::defaultDirectory(), this))
     , m_diskWatcher(new DiskChangeWatcher(this))
+    , m_navigator(new WorkspaceNavigator(m_editor, m_analyzer, m_scene, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->addWidget(m_editor);
@@ -82,13 +88,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     addDockWidget(Qt::BottomDockWidgetArea, gatewayDock);
     tabifyDockWidget(problemsDock, gatewayDock);
     problemsDock->raise();
-    connect(m_gatewayPanel,
-            &GatewayPanel::sourceRangeSelected,
-            this,
-            [this](PolicyScope scope, const SourceRange &range) {
-                if (scope == PolicyScope::Api)
-                    m_editor->selectRange(range);
-            });
+    createWorkspaceDocks();
 
     // Schema rules and C# compile errors, reported while typing like XML errors.
     m_analyzer->addDiagnosticProvider([checker = std::make_shared<CompilingExpressionChecker>()](
@@ -112,6 +112,21 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
 
     createDeployDocks();
     connect(m_diskWatcher, &DiskChangeWatcher::changedOnDisk, this, &MainWindow::onChangedOnDisk);
+    // In a workspace the editor holds one scope at a time: each scope's policy file has its own
+    // recovery file, so a restore never puts one scope's text into another.
+    connect(m_navigator,
+            &WorkspaceNavigator::scopeChanged,
+            this,
+            [this](const WorkspaceScope &scope) {
+                const Workspace::PolicySource *source = scope.source(m_navigator->workspace());
+                const QString file
+                        = source && !source->file.isEmpty()
+                                  ? QFileInfo(m_fileName).dir().filePath(source->file)
+                                  : m_fileName + QLatin1Char('#')
+                                            + scope.documentName(m_navigator->workspace());
+                m_recovery->setFileName(file);
+                offerRecovery();
+            });
 
     createMenus();
     readSettings();
@@ -203,6 +218,7 @@ bool MainWindow::openFile(const QString &fileName)
     m_gatewayPanel->setGateway(nullptr);
     delete m_workspaceGateway;
     m_workspaceGateway = nullptr;
+    m_navigator->clear();
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(this,
@@ -241,7 +257,8 @@ bool MainWindow::openWorkspace(const QString &fileName)
     m_workspaceGateway = new WorkspaceGateway(loaded.workspace, {}, this);
     m_byteOrderMark = false;
     m_lineEnding = QStringLiteral("\n");
-    m_editor->setPlainText(loaded.workspace.apis.constFirst().policy.xml);
+    m_fileName = fileName;
+    m_navigator->setWorkspace(loaded.workspace, fileName);
     m_routingEditor->setTable(loaded.workspace.routing ? loaded.workspace.routing->table
                                                        : RoutingTable());
     if (auto *dock = qobject_cast<QDockWidget *>(m_routingEditor->parentWidget());
@@ -249,11 +266,6 @@ bool MainWindow::openWorkspace(const QString &fileName)
         dock->show();
         resizeDocks({dock}, {width() / 4}, Qt::Horizontal);
     }
-    const QString policyFile = loaded.workspace.apis.constFirst().policy.file;
-    m_analyzer->setFileName(policyFile.isEmpty() ? fileName
-                                                 : QFileInfo(fileName).dir().filePath(policyFile));
-    m_fileName = fileName;
-    m_recovery->setFileName(fileName);
     m_diskWatcher->setFileName(fileName);
     QStringList namedValues;
     for (const Workspace::NamedValue &value : loaded.workspace.namedValues)
@@ -261,7 +273,6 @@ bool MainWindow::openWorkspace(const QString &fileName)
     m_editor->completer()->setNamedValues(namedValues);
     updateTitle();
     addRecentFile(fileName);
-    offerRecovery();
     m_gatewayPanel->setGateway(m_workspaceGateway);
     if (auto *dock = qobject_cast<QDockWidget *>(m_gatewayPanel->parentWidget())) {
         dock->raise();
@@ -276,15 +287,16 @@ bool MainWindow::openWorkspace(const QString &fileName)
 
 bool MainWindow::saveWorkspace(const QString &fileName)
 {
-    // The editor's text, even while its analysis is pending or it does not parse: saving loses
-    // nothing.
+    // Every scope's text as edited, even while its analysis is pending or it does not parse:
+    // saving loses nothing.
     Workspace workspace = m_workspaceGateway->workspace();
-    workspace.apis.first().policy.xml = m_editor->document()->toPlainText();
+    m_navigator->applyPolicies(workspace);
     const QString error = WorkspaceSerializer::save(workspace, fileName);
     if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Save Workspace"), error);
         return false;
     }
+    m_navigator->markSaved();
     m_editor->document()->setModified(false);
     m_diskWatcher->setFileName(fileName);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
@@ -440,11 +452,8 @@ void MainWindow::onAnalyzed()
     m_diagramView->setStale(!m_analyzer->isValid());
     if (m_workspaceGateway && m_analyzer->isValid()) {
         Workspace workspace = m_workspaceGateway->workspace();
-        const QString text = m_editor->document()->toPlainText();
-        if (workspace.apis.first().policy.xml != text) {
-            workspace.apis.first().policy.xml = text;
+        if (m_navigator->applyPolicies(workspace))
             m_workspaceGateway->setWorkspace(workspace);
-        }
     }
     const qsizetype problems = m_analyzer->diagnostics().size();
     statusBar()->showMessage(problems == 0   ? tr("No problems")
@@ -513,7 +522,7 @@ Workspace MainWindow::currentWorkspace() const
     if (!m_workspaceGateway)
         return {};
     Workspace workspace = m_workspaceGateway->workspace();
-    workspace.apis.first().policy.xml = m_editor->document()->toPlainText();
+    m_navigator->applyPolicies(workspace);
     return workspace;
 }
 
@@ -529,11 +538,19 @@ void MainWindow::replaceEditorText(const QString &text)
 
 void MainWindow::applyGeneratedPolicy(const QString &xml, const RoutingTable &table)
 {
-    replaceEditorText(xml);
-    if (!m_workspaceGateway)
+    if (!m_workspaceGateway) {
+        replaceEditorText(xml);
         return;
+    }
+    // The table routes one API: the one being edited, else the workspace's first.
+    const WorkspaceScope current = m_navigator->currentScope();
+    const QString apiId = current.kind == PolicyScope::Api || current.kind == PolicyScope::Operation
+                                  ? current.id
+                                  : m_workspaceGateway->workspace().apis.constFirst().id;
+    m_navigator->selectScope(WorkspaceScope::api(apiId));
+    replaceEditorText(xml);
     Workspace workspace = currentWorkspace();
-    workspace.routing = Workspace::Routing{workspace.apis.first().id, table};
+    workspace.routing = Workspace::Routing{apiId, table};
     m_workspaceGateway->setWorkspace(workspace);
 }
 
@@ -560,10 +577,7 @@ void MainWindow::showImportDialog()
         return;
     }
     m_workspaceGateway->setWorkspace(dialog.workspace());
-    const QString apiPolicy = dialog.workspace().apis.constFirst().policy.xml;
-    if (apiPolicy != m_editor->document()->toPlainText())
-        replaceEditorText(apiPolicy);
-    m_editor->document()->setModified(true);
+    m_navigator->setEditedPolicies(dialog.workspace());
 }
 
 void MainWindow::showDiff()
@@ -627,4 +641,25 @@ void MainWindow::onChangedOnDisk(const QString &fileName)
     cursor.setPosition(qMin(position, m_editor->document()->characterCount() - 1));
     m_editor->setTextCursor(cursor);
     statusBar()->showMessage(tr("%1 changed on disk and was reloaded.").arg(shown), 8000);
+}
+
+// The workspace's scopes beside the editor, the edited API's effective policy below them; trace
+// steps and the selected request's path go through the navigator.
+void MainWindow::createWorkspaceDocks()
+{
+    auto *scopesDock = new QDockWidget(tr("Workspace"), this);
+    scopesDock->setObjectName(QStringLiteral("WorkspaceDock"));
+    scopesDock->setWidget(m_navigator->treeView());
+    addDockWidget(Qt::LeftDockWidgetArea, scopesDock);
+    auto *effectiveDock = new QDockWidget(tr("Effective policy"), this);
+    effectiveDock->setObjectName(QStringLiteral("EffectivePolicyDock"));
+    effectiveDock->setWidget(m_navigator->effectiveView());
+    splitDockWidget(scopesDock, effectiveDock, Qt::Vertical);
+    connect(m_gatewayPanel, &GatewayPanel::stepSelected, m_navigator, [this](const TraceEvent &e) {
+        m_navigator->showTraceStep(e);
+    });
+    TraceEventModel *steps = m_gatewayPanel->traceView()->eventModel();
+    connect(steps, &QAbstractItemModel::modelReset, m_navigator, [this, steps] {
+        m_navigator->setTrace(steps->trace());
+    });
 }

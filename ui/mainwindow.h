@@ -17,6 +17,7 @@ class FlowDiagramView;
 class GatewayPanel;
 class WorkspaceGateway;
 class PolicyEditor;
+class WorkspaceNavigator;
 class ProblemsView;
 class QMenu;
 class QSplitter;
@@ -26,8 +27,8 @@ struct Workspace;
 
 // The designer window: the XML editor and the flow diagram side by side, kept in sync both ways,
 // and the problems of the current text in a dock. A workspace file (*.apimws) opens its API policy
-// for editing and runs it on the embedded gateway in the Gateway dock; edits reach the running
-// gateway from its next request.
+// for editing (the Workspace dock switches between its scopes) and runs it on the embedded gateway
+// in the Gateway dock; edits reach the running gateway from its next request.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -61,6 +62,8 @@ public:
     void applyGeneratedPolicy(const QString &xml, const RoutingTable &table);
     DocumentRecovery *recovery() const { return m_recovery; }
     DiskChangeWatcher *diskWatcher() const { return m_diskWatcher; }
+    // The workspace's scope tree, effective policy and request path on the diagram.
+    WorkspaceNavigator *navigator() const { return m_navigator; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,6 +87,7 @@ private:
     bool openWorkspace(const QString &fileName);
     bool saveWorkspace(const QString &fileName);
     void onCursorMoved();
+    void createWorkspaceDocks();
     void readSettings();
     void writeSettings() const;
     void createDeployDocks();
@@ -113,4 +117,5 @@ private:
     DiffView *m_diffView = nullptr;
     DocumentRecovery *m_recovery;
     DiskChangeWatcher *m_diskWatcher;
+    WorkspaceNavigator *m_navigator;
 };

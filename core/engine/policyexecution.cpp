@@ -720,6 +720,7 @@ TraceEvent PolicyExecution::event(TraceEvent::Kind kind, const ProgramNode *node
         e.policy = node->name;
         e.path = node->path;
         e.scope = node->origin.scope;
+        e.document = node->origin.document;
         e.range = node->range;
     }
     return e;

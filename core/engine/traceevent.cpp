@@ -74,6 +74,7 @@ QJsonObject TraceEvent::toJson() const
     putString(o, "path", path);
     putString(o, "policy", policy);
     putString(o, "scope", policyScopeName(scope));
+    putString(o, "document", document);
     if (range.isValid())
         o.insert(QLatin1String("range"), rangeJson(range));
     putNumber(o, "attempt", attempt);
@@ -104,6 +105,7 @@ TraceEvent TraceEvent::fromJson(const QJsonObject &o)
     e.path = o.value(QLatin1String("path")).toString();
     e.policy = o.value(QLatin1String("policy")).toString();
     e.scope = policyScopeFromName(o.value(QLatin1String("scope")).toString());
+    e.document = o.value(QLatin1String("document")).toString();
     e.range = rangeFromJson(o.value(QLatin1String("range")).toArray());
     e.attempt = o.value(QLatin1String("attempt")).toInt();
     e.delayMs = o.value(QLatin1String("delayMs")).toInteger();

@@ -33,6 +33,9 @@ struct TraceEvent
     QString path; // e.g. "retry[1]/choose[1]/when[2]/set-backend-service[1]"
     QString policy;
     PolicyScope scope = PolicyScope::None;
+    // The policy's document as the effective policy names it (PolicyOrigin::document), so views
+    // can tell which product, API, operation or fragment of that scope it came from.
+    QString document;
     SourceRange range;
     int attempt = 0;
     qint64 delayMs = 0;

@@ -5,15 +5,7 @@
 #include "policy/effectivepolicybuilder.h"
 #include "policy/policyparser.h"
 #include "policy/policyschema.h"
-
-namespace {
-
-QString documentName(const Workspace::PolicySource &source, const QString &fallback)
-{
-    return source.file.isEmpty() ? fallback : source.file;
-}
-
-} // namespace
+#include "workspace/workspacescope.h"
 
 ProgramSet::ProgramSet(const Workspace &workspace)
     : m_workspace(workspace)
@@ -56,22 +48,23 @@ void ProgramSet::compileOperation(qsizetype apiIndex, qsizetype operationIndex)
               };
     addScope(PolicyScope::Global,
              m_workspace.global,
-             documentName(m_workspace.global, QStringLiteral("global")));
+             WorkspaceScope::global().documentName(m_workspace));
     // APIM applies the product of the subscription used; without subscriptions the API's first
     // product stands in.
     for (const Workspace::Product &product : m_workspace.products) {
         if (!api.products.isEmpty() && product.id == api.products.first()) {
-            addScope(
-                    PolicyScope::Product, product.policy, documentName(product.policy, product.id));
+            addScope(PolicyScope::Product,
+                     product.policy,
+                     WorkspaceScope::product(product.id).documentName(m_workspace));
             break;
         }
     }
-    addScope(PolicyScope::Api, api.policy, documentName(api.policy, api.id));
-    addScope(PolicyScope::Operation,
-             operation.policy,
-             documentName(operation.policy, api.id + u'/' + operation.id));
+    const QString operationName
+            = WorkspaceScope::operation(api.id, operation.id).documentName(m_workspace);
+    addScope(PolicyScope::Api, api.policy, WorkspaceScope::api(api.id).documentName(m_workspace));
+    addScope(PolicyScope::Operation, operation.policy, operationName);
     for (const Workspace::Fragment &fragment : m_workspace.fragments) {
-        const QString name = documentName(fragment.policy, fragment.id);
+        const QString name = WorkspaceScope::fragment(fragment.id).documentName(m_workspace);
         PolicyParseResult parsed = PolicyParser::parse(fragment.policy.xml, name);
         diagnostics.append(parsed.diagnostics);
         if (parsed.ok())
@@ -83,10 +76,9 @@ void ProgramSet::compileOperation(qsizetype apiIndex, qsizetype operationIndex)
     QHash<QString, QString> namedValues;
     for (const Workspace::NamedValue &value : m_workspace.namedValues)
         namedValues.insert(value.name, value.value);
-    const QString fileName = documentName(operation.policy, api.id + u'/' + operation.id);
     if (!Diagnostic::hasErrors(diagnostics)) {
         PolicyCompileResult compiled = PolicyCompiler(PolicySchema::builtin(), namedValues)
-                                               .compile(effective.document, fileName);
+                                               .compile(effective.document, operationName);
         diagnostics.append(compiled.diagnostics);
         m_programs.insert({apiIndex, operationIndex}, compiled.program);
     }

@@ -30,6 +30,7 @@ private:
         retry.path = QStringLiteral("retry[1]");
         retry.range = {{3, 9, 100}, {3, 40, 131}};
         retry.scope = PolicyScope::Api;
+        retry.document = QStringLiteral("article/02-cached-failover-api.xml");
         TraceEvent lookup;
         lookup.kind = TraceEvent::Kind::CacheLookup;
         lookup.key = QStringLiteral("is-eus-down");
