@@ -6,6 +6,11 @@
 
 #include <QGraphicsScene>
 
+#include <utility>
+
+class QGraphicsLineItem;
+class QMimeData;
+
 // The request path as the APIM portal draws it: client -> inbound -> backend -> outbound -> client,
 // with on-error below, each section holding its policies in order. Rebuilt from a PolicyDocument;
 // every node remembers its element's source range for the two-way sync with the editor.
@@ -28,9 +33,32 @@ public:
     // Selects nodeAt(offset) without emitting nodeActivated: the editor moved, not the user here.
     void selectNodeAt(qsizetype offset);
 
+    // Editing on the diagram. A palette entry drags a policy name, a node drags its element.
+    static QString policyMimeType();
+    static QString nodeMimeType();
+    // What dragging node carries (null for nodes that cannot move: sections, terminals).
+    QMimeData *createNodeDragData(const FlowNodeItem *node) const;
+    // Shown while a drag hovers over a position where the schema allows the policy.
+    bool isDropIndicatorVisible() const;
+
 Q_SIGNALS:
     // The user selected a node in the diagram.
     void nodeActivated(const SourceRange &range);
+    // Drops where the schema allows them; position counts the container's current elements.
+    void policyDropped(const QString &policyName, const SourceRange &container, int position);
+    void nodeDropped(const SourceRange &element, const SourceRange &container, int position);
+    // Delete key or context menu on a node.
+    void removeRequested(const SourceRange &element);
+
+protected:
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void build(const PolicyDocument &document);
@@ -45,8 +73,18 @@ private:
                              FlowNodeItem *parent);
     void addArrow(const QPointF &from, const QPointF &to);
     void onSelectionChanged();
+    // The element a drag carries: {policy name, moved element or null}; empty name if none.
+    std::pair<QString, const PolicyNode *> dragged(const QMimeData *mimeData) const;
+    bool updateDropIndicator(QGraphicsSceneDragDropEvent *event);
+    const PolicyNode *editableElement(const FlowNodeItem *node) const;
+    FlowNodeItem *nodeAtScenePos(const QPointF &scenePos) const;
 
     QList<FlowNodeItem *> m_nodes;
     QList<FlowNodeItem *> m_sections;
     bool m_selectingProgrammatically = false;
+    // The document the diagram shows, for the drop rules and drags.
+    PolicyDocument m_document;
+    QGraphicsLineItem *m_dropIndicator = nullptr;
+    FlowNodeItem *m_pressedNode = nullptr;
+    QPointF m_pressPos;
 };

@@ -7,11 +7,14 @@
 #include "workspace/workspaceserializer.h"
 
 #include "diagnosticmodel.h"
+#include "diagrameditcontroller.h"
 #include "documentanalyzer.h"
 #include "flowdiagramscene.h"
 #include "flowdiagramview.h"
 #include "gatewaypanel.h"
 #include "policyeditor.h"
+#include "policypalette.h"
+#include "policypropertypanel.h"
 #include "problemsview.h"
 
 #include <QAction>
@@ -97,6 +100,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
             this,
             &QWidget::setWindowModified);
 
+    createDiagramEditing();
     createMenus();
     readSettings();
     setCurrentFile({});
@@ -110,6 +114,28 @@ void MainWindow::createMenus()
     createFileMenu();
     createEditMenu();
     createViewMenu();
+}
+
+void MainWindow::createDiagramEditing()
+{
+    m_policyPalette = new PolicyPalette(this);
+    auto *paletteDock = new QDockWidget(tr("Policies"), this);
+    paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+    paletteDock->setWidget(m_policyPalette);
+    addDockWidget(Qt::RightDockWidgetArea, paletteDock);
+
+    m_propertyPanel = new PolicyPropertyPanel(this);
+    auto *propertiesDock = new QDockWidget(tr("Properties"), this);
+    propertiesDock->setObjectName(QStringLiteral("PropertiesDock"));
+    propertiesDock->setWidget(m_propertyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
+
+    m_diagramEditController
+            = new DiagramEditController(m_editor, m_analyzer, m_scene, m_propertyPanel, this);
+    connect(m_diagramEditController,
+            &DiagramEditController::editFailed,
+            this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 }
 
 void MainWindow::createFileMenu()

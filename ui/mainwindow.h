@@ -8,12 +8,15 @@ class Repository;
 }
 
 class DiagnosticModel;
+class DiagramEditController;
 class DocumentAnalyzer;
 class FlowDiagramScene;
 class FlowDiagramView;
 class GatewayPanel;
 class WorkspaceGateway;
 class PolicyEditor;
+class PolicyPalette;
+class PolicyPropertyPanel;
 class ProblemsView;
 class QMenu;
 class QSplitter;
@@ -47,12 +50,16 @@ public:
     DocumentAnalyzer *analyzer() const { return m_analyzer; }
     GatewayPanel *gatewayPanel() const { return m_gatewayPanel; }
     bool hasWorkspace() const { return m_workspaceGateway != nullptr; }
+    PolicyPalette *policyPalette() const { return m_policyPalette; }
+    PolicyPropertyPanel *propertyPanel() const { return m_propertyPanel; }
+    DiagramEditController *diagramEditController() const { return m_diagramEditController; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createDiagramEditing();
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
@@ -88,4 +95,7 @@ private:
     bool m_byteOrderMark = false;
     GatewayPanel *m_gatewayPanel;
     WorkspaceGateway *m_workspaceGateway = nullptr;
+    PolicyPalette *m_policyPalette = nullptr;
+    PolicyPropertyPanel *m_propertyPanel = nullptr;
+    DiagramEditController *m_diagramEditController = nullptr;
 };
