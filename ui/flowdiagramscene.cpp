@@ -1,10 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flowdiagramscene.h"
 
+#include "flowdropplanner.h"
 #include "scopepalette.h"
 
+#include <QApplication>
+#include <QDrag>
+#include <QGraphicsLineItem>
 #include <QGraphicsPathItem>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMimeData>
 #include <QPainterPath>
 #include <QPalette>
 
@@ -107,6 +117,8 @@ void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
         clear();
         m_nodes.clear();
         m_sections.clear();
+        m_dropIndicator = nullptr;
+        m_pressedNode = nullptr;
         m_document = document;
         if (document.isValid())
             build(document);
@@ -403,4 +415,169 @@ void FlowDiagramScene::buildExpansion(const PolicyNode &element, FlowNodeItem *i
         FlowNodeItem *child = buildPolicy(node, item);
         child->setDetails(QStringList{ScopePalette::originLabel(node.origin)} + child->details());
     }
+}
+
+QString FlowDiagramScene::policyMimeType()
+{
+    return QStringLiteral("application/x-apim-policy");
+}
+
+QString FlowDiagramScene::nodeMimeType()
+{
+    return QStringLiteral("application/x-apim-diagram-node");
+}
+
+QMimeData *FlowDiagramScene::createNodeDragData(const FlowNodeItem *node) const
+{
+    const PolicyNode *element = editableElement(node);
+    if (!element || node->kind() == FlowNodeItem::Kind::Branch)
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(nodeMimeType(), QByteArray::number(element->range.begin.offset));
+    data->setText(element->name);
+    return data;
+}
+
+bool FlowDiagramScene::isDropIndicatorVisible() const
+{
+    return m_dropIndicator && m_dropIndicator->isVisible();
+}
+
+std::pair<QString, const PolicyNode *> FlowDiagramScene::dragged(const QMimeData *mimeData) const
+{
+    if (!mimeData)
+        return {};
+    if (mimeData->hasFormat(policyMimeType()))
+        return {QString::fromUtf8(mimeData->data(policyMimeType())), nullptr};
+    bool ok = false;
+    const qsizetype offset = mimeData->data(nodeMimeType()).toLongLong(&ok);
+    const PolicyNode *element = ok ? m_document.elementStartingAt(offset) : nullptr;
+    return element ? std::pair{element->name, element} : std::pair<QString, const PolicyNode *>{};
+}
+
+bool FlowDiagramScene::updateDropIndicator(QGraphicsSceneDragDropEvent *event)
+{
+    const auto [name, moved] = dragged(event->mimeData());
+    const FlowDropPlanner::Target target
+            = name.isEmpty() ? FlowDropPlanner::Target()
+                             : FlowDropPlanner(m_nodes, m_document)
+                                       .targetAt(event->scenePos(), name, moved);
+    if (!m_dropIndicator) {
+        m_dropIndicator = addLine(QLineF(), QPen(palette().color(QPalette::Highlight), 3));
+        m_dropIndicator->setZValue(10);
+    }
+    m_dropIndicator->setVisible(target.allowed);
+    m_dropIndicator->setLine(target.indicator);
+    event->setDropAction(moved ? Qt::MoveAction : Qt::CopyAction);
+    event->setAccepted(target.allowed);
+    return target.allowed;
+}
+
+void FlowDiagramScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+{
+    // Accepted for the whole scene, so that moves over positions where the policy may not
+    // stand keep arriving and clear the indicator.
+    event->setAccepted(!dragged(event->mimeData()).first.isEmpty());
+}
+
+void FlowDiagramScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    updateDropIndicator(event);
+}
+
+void FlowDiagramScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (m_dropIndicator)
+        m_dropIndicator->hide();
+    event->accept();
+}
+
+void FlowDiagramScene::dropEvent(QGraphicsSceneDragDropEvent *event)
+{
+    const auto [name, moved] = dragged(event->mimeData());
+    const FlowDropPlanner::Target target
+            = name.isEmpty() ? FlowDropPlanner::Target()
+                             : FlowDropPlanner(m_nodes, m_document)
+                                       .targetAt(event->scenePos(), name, moved);
+    if (m_dropIndicator)
+        m_dropIndicator->hide();
+    event->setAccepted(target.allowed);
+    if (!target.allowed)
+        return;
+    event->setDropAction(moved ? Qt::MoveAction : Qt::CopyAction);
+    // The handlers rewrite the text and so rebuild this scene: nothing here may be used after.
+    if (moved)
+        Q_EMIT nodeDropped(moved->range, target.container, target.position);
+    else
+        Q_EMIT policyDropped(name, target.container, target.position);
+}
+
+void FlowDiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_pressedNode = event->button() == Qt::LeftButton ? nodeAtScenePos(event->scenePos()) : nullptr;
+    m_pressPos = event->screenPos();
+    QGraphicsScene::mousePressEvent(event);
+}
+
+void FlowDiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_pressedNode || !(event->buttons() & Qt::LeftButton) || !event->widget()
+        || QLineF(m_pressPos, event->screenPos()).length() < QApplication::startDragDistance()) {
+        QGraphicsScene::mouseMoveEvent(event);
+        return;
+    }
+    QMimeData *data = createNodeDragData(m_pressedNode);
+    m_pressedNode = nullptr;
+    if (!data)
+        return;
+    auto *drag = new QDrag(event->widget());
+    drag->setMimeData(data);
+    drag->exec(Qt::MoveAction);
+}
+
+void FlowDiagramScene::keyPressEvent(QKeyEvent *event)
+{
+    const FlowNodeItem *node = selectedNode();
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)
+        && editableElement(node)) {
+        event->accept();
+        Q_EMIT removeRequested(node->range());
+        return;
+    }
+    QGraphicsScene::keyPressEvent(event);
+}
+
+void FlowDiagramScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    FlowNodeItem *node = nodeAtScenePos(event->scenePos());
+    if (!editableElement(node)) {
+        QGraphicsScene::contextMenuEvent(event);
+        return;
+    }
+    clearSelection();
+    node->setSelected(true);
+    const SourceRange range = node->range();
+    QMenu menu;
+    QAction *remove = menu.addAction(tr("&Delete %1").arg(node->elementName()));
+    if (menu.exec(event->screenPos()) == remove)
+        Q_EMIT removeRequested(range);
+}
+
+const PolicyNode *FlowDiagramScene::editableElement(const FlowNodeItem *node) const
+{
+    // A node of an expanded <base/> or fragment belongs to another document: its offsets mean
+    // nothing here.
+    if (!node || node->isForeign() || node->kind() == FlowNodeItem::Kind::Section
+        || node->kind() == FlowNodeItem::Kind::Terminal)
+        return nullptr;
+    return m_document.elementStartingAt(node->range().begin.offset);
+}
+
+FlowNodeItem *FlowDiagramScene::nodeAtScenePos(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (item->type() == FlowNodeItem::Type)
+            return static_cast<FlowNodeItem *>(item);
+    }
+    return nullptr;
 }

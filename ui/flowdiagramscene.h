@@ -9,6 +9,11 @@
 
 #include <functional>
 
+#include <utility>
+
+class QGraphicsLineItem;
+class QMimeData;
+
 // The request path as the APIM portal draws it: client -> inbound -> backend -> outbound -> client,
 // with on-error below, each section holding its policies in order. Rebuilt from a PolicyDocument;
 // every node remembers its element's source range for the two-way sync with the editor.
@@ -42,6 +47,13 @@ public:
     // Rebuilds the diagram with the node starting at offset (in the document) expanded or not.
     void setExpandedAt(qsizetype offset, bool expanded);
     void collapseAll();
+    // Editing on the diagram. A palette entry drags a policy name, a node drags its element.
+    static QString policyMimeType();
+    static QString nodeMimeType();
+    // What dragging node carries (null for nodes that cannot move: sections, terminals).
+    QMimeData *createNodeDragData(const FlowNodeItem *node) const;
+    // Shown while a drag hovers over a position where the schema allows the policy.
+    bool isDropIndicatorVisible() const;
 
 Q_SIGNALS:
     // The user selected a node in the diagram.
@@ -50,6 +62,21 @@ Q_SIGNALS:
     void foreignNodeActivated(const PolicyOrigin &origin, const SourceRange &range);
     // The nodes were built anew: the document changed, or a node was expanded or collapsed.
     void rebuilt();
+    // Drops where the schema allows them; position counts the container's current elements.
+    void policyDropped(const QString &policyName, const SourceRange &container, int position);
+    void nodeDropped(const SourceRange &element, const SourceRange &container, int position);
+    // Delete key or context menu on a node.
+    void removeRequested(const SourceRange &element);
+
+protected:
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void build(const PolicyDocument &document);
@@ -66,12 +93,21 @@ private:
     void onSelectionChanged();
     bool isExpandedElement(const PolicyNode &element) const;
     void buildExpansion(const PolicyNode &element, FlowNodeItem *item);
+    // The element a drag carries: {policy name, moved element or null}; empty name if none.
+    std::pair<QString, const PolicyNode *> dragged(const QMimeData *mimeData) const;
+    bool updateDropIndicator(QGraphicsSceneDragDropEvent *event);
+    const PolicyNode *editableElement(const FlowNodeItem *node) const;
+    FlowNodeItem *nodeAtScenePos(const QPointF &scenePos) const;
 
     QList<FlowNodeItem *> m_nodes;
     QList<FlowNodeItem *> m_sections;
     bool m_selectingProgrammatically = false;
+    // The document the diagram shows, for the drop rules, drags and expansions.
     PolicyDocument m_document;
     ExpansionProvider m_expansionProvider;
     QSet<qsizetype> m_expanded; // start offsets of expanded elements
     QString m_buildingSection;
+    QGraphicsLineItem *m_dropIndicator = nullptr;
+    FlowNodeItem *m_pressedNode = nullptr;
+    QPointF m_pressPos;
 };

@@ -7,6 +7,7 @@
 #include "workspace/workspaceserializer.h"
 
 #include "diagnosticmodel.h"
+#include "diagrameditcontroller.h"
 #include "diffview.h"
 #include "diskchangewatcher.h"
 #include "documentanalyzer.h"
@@ -20,6 +21,8 @@
 #include "live/traceeventmodel.h"
 #include "policycompleter.h"
 #include "policyeditor.h"
+#include "policypalette.h"
+#include "policypropertypanel.h"
 #include "problemsview.h"
 #include "routingtableeditor.h"
 #include "thememenu.h"
@@ -111,6 +114,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
             &QWidget::setWindowModified);
 
     createDeployDocks();
+    createDiagramEditing();
     connect(m_diskWatcher, &DiskChangeWatcher::changedOnDisk, this, &MainWindow::onChangedOnDisk);
     // In a workspace the editor holds one scope at a time: each scope's policy file has its own
     // recovery file, so a restore never puts one scope's text into another.
@@ -146,6 +150,28 @@ void MainWindow::createMenus()
     createFileMenu();
     createEditMenu();
     createViewMenu();
+}
+
+void MainWindow::createDiagramEditing()
+{
+    m_policyPalette = new PolicyPalette(this);
+    auto *paletteDock = new QDockWidget(tr("Policies"), this);
+    paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+    paletteDock->setWidget(m_policyPalette);
+    addDockWidget(Qt::RightDockWidgetArea, paletteDock);
+
+    m_propertyPanel = new PolicyPropertyPanel(this);
+    auto *propertiesDock = new QDockWidget(tr("Properties"), this);
+    propertiesDock->setObjectName(QStringLiteral("PropertiesDock"));
+    propertiesDock->setWidget(m_propertyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
+
+    m_diagramEditController
+            = new DiagramEditController(m_editor, m_analyzer, m_scene, m_propertyPanel, this);
+    connect(m_diagramEditController,
+            &DiagramEditController::editFailed,
+            this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 }
 
 void MainWindow::createFileMenu()

@@ -11,6 +11,7 @@ class DiagnosticModel;
 class DiffView;
 class DiskChangeWatcher;
 class DocumentRecovery;
+class DiagramEditController;
 class DocumentAnalyzer;
 class FlowDiagramScene;
 class FlowDiagramView;
@@ -18,6 +19,8 @@ class GatewayPanel;
 class WorkspaceGateway;
 class PolicyEditor;
 class WorkspaceNavigator;
+class PolicyPalette;
+class PolicyPropertyPanel;
 class ProblemsView;
 class QMenu;
 class QSplitter;
@@ -64,12 +67,16 @@ public:
     DiskChangeWatcher *diskWatcher() const { return m_diskWatcher; }
     // The workspace's scope tree, effective policy and request path on the diagram.
     WorkspaceNavigator *navigator() const { return m_navigator; }
+    PolicyPalette *policyPalette() const { return m_policyPalette; }
+    PolicyPropertyPanel *propertyPanel() const { return m_propertyPanel; }
+    DiagramEditController *diagramEditController() const { return m_diagramEditController; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createDiagramEditing();
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
@@ -118,4 +125,7 @@ private:
     DocumentRecovery *m_recovery;
     DiskChangeWatcher *m_diskWatcher;
     WorkspaceNavigator *m_navigator;
+    PolicyPalette *m_policyPalette = nullptr;
+    PolicyPropertyPanel *m_propertyPanel = nullptr;
+    DiagramEditController *m_diagramEditController = nullptr;
 };

@@ -27,5 +27,12 @@ struct PolicyDocument
 
     static const QList<QString> &sectionNames(); // inbound, backend, outbound, on-error
 
+    // The element whose start tag begins at offset, or null: a stable handle for an element
+    // across edits that leave the text before it alone (e.g. a diagram node's element).
+    const PolicyNode *elementStartingAt(qsizetype offset) const;
+    // The elements enclosing node (which must belong to this document), outermost first; empty
+    // for a top-level node or one not found.
+    QList<const PolicyNode *> ancestors(const PolicyNode &node) const;
+
     friend bool operator==(const PolicyDocument &, const PolicyDocument &) = default;
 };

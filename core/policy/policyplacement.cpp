@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "policyplacement.h"
+
+#include "policyelementspec.h"
+#include "policyschema.h"
+
+PolicyPlacement::PolicyPlacement(const PolicyDocument &document, const PolicySchema &schema)
+    : m_document(document)
+    , m_schema(schema)
+{}
+
+QString PolicyPlacement::check(const PolicyNode &container,
+                               const QString &policyName,
+                               const PolicyNode *moved) const
+{
+    if (!holdsPolicies(container))
+        return QStringLiteral("'%1' does not hold policies").arg(container.name);
+    const PolicyElementSpec *spec = m_schema.policy(policyName);
+    if (!spec || !spec->isPolicy)
+        return QStringLiteral("'%1' is not a policy").arg(policyName);
+    if (moved && (moved == &container || m_document.ancestors(container).contains(moved)))
+        return QStringLiteral("'%1' cannot be moved into itself").arg(policyName);
+    const PolicySection section = sectionOf(container);
+    if (section != PolicySection::None && !spec->sections.testFlag(section))
+        return QStringLiteral("'%1' is not allowed in %2 (only in %3)")
+                .arg(policyName, policySectionName(section), policySectionNames(spec->sections));
+    if (policyName == u"base" && section != PolicySection::None
+        && policySectionFromName(container.name) != section)
+        return QStringLiteral("'base' stands directly in a section");
+
+    const QList<const PolicyNode *> ancestors = m_document.ancestors(container);
+    const PolicyNode *sectionNode = &container;
+    for (const PolicyNode *ancestor : ancestors) {
+        if (policySectionFromName(ancestor->name) != PolicySection::None) {
+            sectionNode = ancestor;
+            break;
+        }
+    }
+    if (spec->oncePerSection && countNamed(*sectionNode, policyName, moved) > 0)
+        return QStringLiteral("'%1' may appear only once per section").arg(policyName);
+    if (spec->oncePerDocument && m_document.isValid()
+        && countNamed(m_document.root(), policyName, moved) > 0)
+        return QStringLiteral("'%1' may appear only once per document").arg(policyName);
+    return {};
+}
+
+bool PolicyPlacement::holdsPolicies(const PolicyNode &container) const
+{
+    if (!container.isElement())
+        return false;
+    if (m_document.isValid() && &container == &m_document.root())
+        return m_document.kind == PolicyDocument::Kind::Fragment;
+    const QList<const PolicyNode *> ancestors = m_document.ancestors(container);
+    if (m_document.kind == PolicyDocument::Kind::Policies && ancestors.size() == 1
+        && PolicySchema::isSectionName(container.name))
+        return true;
+    const PolicyElementSpec *spec = specOf(container);
+    return spec && spec->childMode == PolicyElementSpec::Children::Policies;
+}
+
+PolicySection PolicyPlacement::sectionOf(const PolicyNode &node) const
+{
+    if (m_document.kind != PolicyDocument::Kind::Policies)
+        return PolicySection::None;
+    const QList<const PolicyNode *> ancestors = m_document.ancestors(node);
+    if (ancestors.size() >= 2)
+        return policySectionFromName(ancestors.at(1)->name);
+    return ancestors.size() == 1 ? policySectionFromName(node.name) : PolicySection::None;
+}
+
+const PolicyElementSpec *PolicyPlacement::specOf(const PolicyNode &element) const
+{
+    const QStringList path = schemaPath(element);
+    return path.isEmpty() ? nullptr : m_schema.elementAt(path);
+}
+
+QStringList PolicyPlacement::schemaPath(const PolicyNode &element) const
+{
+    QList<const PolicyNode *> chain = m_document.ancestors(element);
+    chain.append(&element);
+    // Policies documents: drop <policies> and the section. Fragments: drop <fragment>.
+    // Snippets: the root is a policy itself.
+    const qsizetype skip = m_document.kind == PolicyDocument::Kind::Policies   ? 2
+                           : m_document.kind == PolicyDocument::Kind::Fragment ? 1
+                                                                               : 0;
+    QStringList path;
+    for (qsizetype i = skip; i < chain.size(); ++i)
+        path.append(chain.at(i)->name);
+    return path;
+}
+
+qsizetype PolicyPlacement::countNamed(const PolicyNode &within,
+                                      const QString &name,
+                                      const PolicyNode *excluded) const
+{
+    qsizetype count = 0;
+    for (const PolicyNode &child : within.children) {
+        if (!child.isElement() || &child == excluded)
+            continue;
+        if (child.name == name)
+            ++count;
+        count += countNamed(child, name, excluded);
+    }
+    return count;
+}

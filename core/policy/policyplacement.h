@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "policydocument.h"
+#include "policysection.h"
+
+#include <QString>
+#include <QStringList>
+
+class PolicySchema;
+struct PolicyElementSpec;
+
+// Where a policy may stand in a document, by the schema: which containers take policies
+// (sections, a fragment, <when>, <retry>, ...), which sections allow the policy, and the
+// once-per-section/document rules. The diagram asks it before it offers a drop position.
+class PolicyPlacement
+{
+public:
+    explicit PolicyPlacement(const PolicyDocument &document, const PolicySchema &schema);
+
+    // Empty when policyName may become a child of container; otherwise why not. moved: the
+    // element being moved there (it does not count against the once-per rules), or null.
+    QString check(const PolicyNode &container,
+                  const QString &policyName,
+                  const PolicyNode *moved = nullptr) const;
+    bool allows(const PolicyNode &container,
+                const QString &policyName,
+                const PolicyNode *moved = nullptr) const
+    {
+        return check(container, policyName, moved).isEmpty();
+    }
+    // Whether container holds policies at all (a section, a fragment, when, retry, ...).
+    bool holdsPolicies(const PolicyNode &container) const;
+    // The section enclosing node (or node itself); None in a fragment or snippet.
+    PolicySection sectionOf(const PolicyNode &node) const;
+    // The schema spec of an element of the document (null for sections and unknown elements).
+    const PolicyElementSpec *specOf(const PolicyNode &element) const;
+
+private:
+    // The element names from inside the section down to element.
+    QStringList schemaPath(const PolicyNode &element) const;
+    qsizetype countNamed(const PolicyNode &within,
+                         const QString &name,
+                         const PolicyNode *excluded) const;
+
+    const PolicyDocument &m_document;
+    const PolicySchema &m_schema;
+};

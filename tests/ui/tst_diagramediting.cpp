@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagrameditcontroller.h"
+#include "documentanalyzer.h"
+#include "flowdiagramscene.h"
+#include "flowdiagramview.h"
+#include "flownodeitem.h"
+#include "mainwindow.h"
+#include "policyeditor.h"
+#include "policypalette.h"
+#include "policypropertypanel.h"
+
+#include <KSyntaxHighlighting/Repository>
+#include <QComboBox>
+#include <QDragMoveEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <chrono>
+#include <memory>
+
+using namespace std::chrono_literals;
+
+// Editing on the diagram, through the real window: palette drops, node drags, the Delete key and
+// the property panel each change only their element's text and are one Ctrl+Z away from undone.
+class tst_DiagramEditing final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void dropFromPaletteInsertsIntoInbound();
+    void dropWhereTheSchemaForbidsIsRefused();
+    void draggingANodeReordersItsSection();
+    void draggingANodeIntoABranch();
+    void deleteKeyRemovesTheSelectedPolicy();
+    void propertyPanelEditsAnAttribute();
+    void propertyPanelComboSetsAnEnumValue();
+    void propertyPanelShowsTheValidatorsMessage();
+
+private:
+    FlowNodeItem *node(const QString &section, int index) const;
+    // Hover then drop mimeData at scenePos through the view, as a drag from the palette or the
+    // diagram does; returns whether the hover was accepted.
+    bool dragAndDrop(QMimeData *mimeData, const QPointF &scenePos);
+    void select(FlowNodeItem *item);
+    QString text() const { return m_window->editor()->toPlainText(); }
+    void undoRestoresTheOriginal();
+    void waitForAnalysis();
+
+    QString m_seed = QStringLiteral(APIM_SHARED_DIR "/seed/01-retry-failover-api.xml");
+    QString m_original;
+    KSyntaxHighlighting::Repository m_repository;
+    MainWindow *m_window = nullptr;
+};
+
+void tst_DiagramEditing::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("apim-designer-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_diagramediting"));
+}
+
+void tst_DiagramEditing::init()
+{
+    m_window = new MainWindow(m_repository);
+    m_window->resize(1400, 900);
+    m_window->analyzer()->setDelay(20ms);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QVERIFY(m_window->openFile(m_seed));
+    m_original = text();
+    QVERIFY(!m_window->editor()->document()->isUndoAvailable());
+}
+
+void tst_DiagramEditing::cleanup()
+{
+    m_window->editor()->document()->setModified(false);
+    delete m_window;
+    m_window = nullptr;
+}
+
+FlowNodeItem *tst_DiagramEditing::node(const QString &section, int index) const
+{
+    const FlowNodeItem *item = m_window->diagramScene()->section(section);
+    return item ? item->childNodes().value(index) : nullptr;
+}
+
+bool tst_DiagramEditing::dragAndDrop(QMimeData *mimeData, const QPointF &scenePos)
+{
+    const std::unique_ptr<QMimeData> data(mimeData);
+    QWidget *viewport = m_window->diagramView()->viewport();
+    const QPoint pos = m_window->diagramView()->mapFromScene(scenePos);
+    const Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction;
+    QDragEnterEvent enter(pos, actions, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(pos, actions, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &move);
+    const bool accepted = move.isAccepted();
+    if (accepted != m_window->diagramScene()->isDropIndicatorVisible())
+        return !accepted;
+    QDropEvent drop(pos, actions, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &drop);
+    return accepted;
+}
+
+void tst_DiagramEditing::select(FlowNodeItem *item)
+{
+    m_window->diagramScene()->clearSelection();
+    item->setSelected(true);
+}
+
+void tst_DiagramEditing::waitForAnalysis()
+{
+    QTRY_VERIFY(!m_window->analyzer()->isPending()
+                && m_window->analyzer()->revision() == m_window->editor()->document()->revision());
+}
+
+void tst_DiagramEditing::undoRestoresTheOriginal()
+{
+    m_window->editor()->setFocus();
+    QTest::keyClick(m_window->editor(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(text(), m_original);
+    // Exactly one step: nothing older is left to undo.
+    QVERIFY(!m_window->editor()->document()->isUndoAvailable());
+    waitForAnalysis();
+}
+
+void tst_DiagramEditing::dropFromPaletteInsertsIntoInbound()
+{
+    const FlowNodeItem *base = node(QStringLiteral("inbound"), 0);
+    const FlowNodeItem *backend = node(QStringLiteral("inbound"), 1);
+    QVERIFY(base && backend);
+    const QPointF between((base->sceneBoundingRect().center().x()),
+                          (base->sceneBoundingRect().bottom() + backend->sceneBoundingRect().top())
+                                  / 2);
+    PolicyPalette *palette = m_window->policyPalette();
+    QTreeWidgetItem *entry = palette->findPolicy(QStringLiteral("set-header"));
+    QVERIFY(entry);
+    QVERIFY(dragAndDrop(palette->mimeData({entry}), between));
+
+    QString expected = m_original;
+    expected.replace(QStringLiteral("        <set-backend-service base-url=\"{{eus"),
+                     QStringLiteral("        <set-header name=\"\" />\n"
+                                    "        <set-backend-service base-url=\"{{eus"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    const FlowNodeItem *inserted = node(QStringLiteral("inbound"), 1);
+    QVERIFY(inserted);
+    QCOMPARE(inserted->elementName(), QStringLiteral("set-header"));
+    // The new policy is selected, ready for its attributes.
+    QTRY_COMPARE(m_window->propertyPanel()->elementName(), QStringLiteral("set-header"));
+    QVERIFY(m_window->propertyPanel()->isRequired(QStringLiteral("name")));
+    undoRestoresTheOriginal();
+    QCOMPARE(m_window->diagramScene()->section(QStringLiteral("inbound"))->childNodes().size(), 2);
+}
+
+void tst_DiagramEditing::dropWhereTheSchemaForbidsIsRefused()
+{
+    // forward-request belongs in backend (and once per section), base directly in a section.
+    PolicyPalette *palette = m_window->policyPalette();
+    const FlowNodeItem *inbound = m_window->diagramScene()->section(QStringLiteral("inbound"));
+    QVERIFY(!dragAndDrop(
+            palette->mimeData({palette->findPolicy(QStringLiteral("forward-request"))}),
+            inbound->sceneBoundingRect().center()));
+    const FlowNodeItem *backend = m_window->diagramScene()->section(QStringLiteral("backend"));
+    QVERIFY(!dragAndDrop(
+            palette->mimeData({palette->findPolicy(QStringLiteral("forward-request"))}),
+            QPointF(backend->sceneBoundingRect().center().x(),
+                    backend->sceneBoundingRect().bottom() - 4)));
+    QCOMPARE(text(), m_original);
+    QVERIFY(!m_window->editor()->document()->isUndoAvailable());
+}
+
+void tst_DiagramEditing::draggingANodeReordersItsSection()
+{
+    FlowNodeItem *base = node(QStringLiteral("inbound"), 0);
+    FlowNodeItem *backend = node(QStringLiteral("inbound"), 1);
+    QVERIFY(base && backend);
+    const QPointF above(base->sceneBoundingRect().center().x(),
+                        base->sceneBoundingRect().top() + 2);
+    QVERIFY(dragAndDrop(m_window->diagramScene()->createNodeDragData(backend), above));
+
+    QString expected = m_original;
+    expected.replace(QStringLiteral("        <base />\n        <set-backend-service "
+                                    "base-url=\"{{eus-backend-url}}\" />\n"),
+                     QStringLiteral("        <set-backend-service base-url=\"{{eus-backend-url}}\" "
+                                    "/>\n        <base />\n"));
+    QVERIFY(expected != m_original);
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QCOMPARE(node(QStringLiteral("inbound"), 0)->elementName(),
+             QStringLiteral("set-backend-service"));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::draggingANodeIntoABranch()
+{
+    // inbound's set-backend-service into the <when> inside retry: two places change, one step.
+    FlowNodeItem *moved = node(QStringLiteral("inbound"), 1);
+    const FlowNodeItem *retry = node(QStringLiteral("backend"), 0);
+    const FlowNodeItem *when = retry->childNodes().at(0)->childNodes().at(0);
+    const FlowNodeItem *existing = when->childNodes().at(0);
+    const QPointF below(existing->sceneBoundingRect().center().x(),
+                        existing->sceneBoundingRect().bottom() + 2);
+    QVERIFY(when->sceneBoundingRect().contains(below));
+    QVERIFY(dragAndDrop(m_window->diagramScene()->createNodeDragData(moved), below));
+
+    QString expected = m_original;
+    expected.remove(
+            QStringLiteral("        <set-backend-service base-url=\"{{eus-backend-url}}\" />\n"));
+    expected.replace(QStringLiteral("{{weu-backend-url}}\" />\n"),
+                     QStringLiteral("{{weu-backend-url}}\" />\n                    "
+                                    "<set-backend-service base-url=\"{{eus-backend-url}}\" />\n"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::deleteKeyRemovesTheSelectedPolicy()
+{
+    FlowNodeItem *backend = node(QStringLiteral("inbound"), 1);
+    select(backend);
+    m_window->diagramView()->setFocus();
+    QTest::keyClick(m_window->diagramView(), Qt::Key_Delete);
+    QString expected = m_original;
+    expected.remove(
+            QStringLiteral("        <set-backend-service base-url=\"{{eus-backend-url}}\" />\n"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QCOMPARE(m_window->diagramScene()->section(QStringLiteral("inbound"))->childNodes().size(), 1);
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::propertyPanelEditsAnAttribute()
+{
+    select(node(QStringLiteral("backend"), 0));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("retry"));
+    QVERIFY(panel->isRequired(QStringLiteral("count")));
+    auto *count = qobject_cast<QLineEdit *>(panel->editor(QStringLiteral("count")));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("1"));
+    count->setFocus();
+    count->selectAll();
+    QTest::keyClicks(count, QStringLiteral("3"));
+    QTest::keyClick(count, Qt::Key_Return);
+
+    QString expected = m_original;
+    expected.replace(QStringLiteral("count=\"1\""), QStringLiteral("count=\"3\""));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QTRY_VERIFY(node(QStringLiteral("backend"), 0)->details().contains(QStringLiteral("count: 3")));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::propertyPanelComboSetsAnEnumValue()
+{
+    select(node(QStringLiteral("backend"), 0));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("retry"));
+    auto *fastRetry = qobject_cast<QComboBox *>(panel->editor(QStringLiteral("first-fast-retry")));
+    QVERIFY(fastRetry);
+    QCOMPARE(fastRetry->currentText(), QStringLiteral("true"));
+    QVERIFY(fastRetry->findText(QStringLiteral("false")) >= 0);
+    fastRetry->setFocus();
+    QTest::keyClick(fastRetry, Qt::Key_Down);
+    QString expected = m_original;
+    expected.replace(QStringLiteral("first-fast-retry=\"true\""),
+                     QStringLiteral("first-fast-retry=\"false\""));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::propertyPanelShowsTheValidatorsMessage()
+{
+    select(node(QStringLiteral("backend"), 0));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("retry"));
+    QVERIFY(panel->problem(QStringLiteral("count")).isEmpty());
+    auto *count = qobject_cast<QLineEdit *>(panel->editor(QStringLiteral("count")));
+    QVERIFY(count);
+    count->setFocus();
+    count->selectAll();
+    QTest::keyClicks(count, QStringLiteral("many"));
+    QTest::keyClick(count, Qt::Key_Return);
+    waitForAnalysis();
+
+    const qsizetype value = text().indexOf(QStringLiteral("count=\"many\"")) + 7;
+    QString message;
+    for (const Diagnostic &diagnostic : m_window->analyzer()->diagnostics()) {
+        if (diagnostic.range.contains(value))
+            message = diagnostic.message;
+    }
+    QVERIFY(!message.isEmpty());
+    QTRY_COMPARE(panel->problem(QStringLiteral("count")), message);
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("problem:count")));
+    undoRestoresTheOriginal();
+    QTRY_VERIFY(panel->problem(QStringLiteral("count")).isEmpty());
+}
+
+QTEST_MAIN(tst_DiagramEditing)
+#include "tst_diagramediting.moc"

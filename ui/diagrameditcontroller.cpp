@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagrameditcontroller.h"
+
+#include "documentanalyzer.h"
+#include "flowdiagramscene.h"
+#include "policy/policyplacement.h"
+#include "policy/policyschema.h"
+#include "policy/policytexteditor.h"
+#include "policypropertypanel.h"
+
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
+
+DiagramEditController::DiagramEditController(QPlainTextEdit *editor,
+                                             DocumentAnalyzer *analyzer,
+                                             FlowDiagramScene *scene,
+                                             PolicyPropertyPanel *panel,
+                                             QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_analyzer(analyzer)
+    , m_scene(scene)
+    , m_panel(panel)
+{
+    connect(scene,
+            &FlowDiagramScene::policyDropped,
+            this,
+            [this](const QString &name, const SourceRange &container, int position) {
+                insertPolicy(name, container.begin.offset, position);
+            });
+    connect(scene,
+            &FlowDiagramScene::nodeDropped,
+            this,
+            [this](const SourceRange &element, const SourceRange &container, int position) {
+                movePolicy(element.begin.offset, container.begin.offset, position);
+            });
+    connect(scene, &FlowDiagramScene::removeRequested, this, [this](const SourceRange &element) {
+        removePolicy(element.begin.offset);
+    });
+    connect(panel,
+            &PolicyPropertyPanel::attributeChanged,
+            this,
+            &DiagramEditController::setAttribute);
+    connect(panel,
+            &PolicyPropertyPanel::attributeRemoved,
+            this,
+            &DiagramEditController::removeAttribute);
+    connect(scene, &QGraphicsScene::selectionChanged, this, &DiagramEditController::updatePanel);
+    connect(analyzer, &DocumentAnalyzer::analyzed, this, &DiagramEditController::updatePanel);
+}
+
+bool DiagramEditController::insertPolicy(const QString &policyName,
+                                         qsizetype containerOffset,
+                                         int position)
+{
+    const PolicyNode *container = element(containerOffset);
+    if (!container)
+        return false;
+    const PolicyDocument &document = m_analyzer->document();
+    const PolicyPlacement placement(document, PolicySchema::builtin());
+    if (const QString reason = placement.check(*container, policyName); !reason.isEmpty())
+        return fail(reason);
+    const QString text = m_editor->document()->toPlainText();
+    const PolicyTextEditor textEditor(text, document);
+    const QString elementText = textEditor.newElementText(
+            *PolicySchema::builtin().policy(policyName), PolicySchema::builtin());
+    return apply(textEditor.insertElement(*container, position, elementText));
+}
+
+bool DiagramEditController::movePolicy(qsizetype elementOffset,
+                                       qsizetype containerOffset,
+                                       int position)
+{
+    const PolicyNode *moved = element(elementOffset);
+    const PolicyNode *container = moved ? element(containerOffset) : nullptr;
+    if (!container)
+        return false;
+    const PolicyDocument &document = m_analyzer->document();
+    const PolicyPlacement placement(document, PolicySchema::builtin());
+    if (const QString reason = placement.check(*container, moved->name, moved); !reason.isEmpty())
+        return fail(reason);
+    // The diagram counts positions with the element still in place; the editor after it left.
+    const qsizetype current = container->elements().indexOf(moved);
+    const int index = current >= 0 && position > current ? position - 1 : position;
+    const QString text = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(text, document).moveElement(*moved, *container, index));
+}
+
+bool DiagramEditController::removePolicy(qsizetype elementOffset)
+{
+    const PolicyNode *removed = element(elementOffset);
+    if (!removed)
+        return false;
+    const QString text = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(text, m_analyzer->document()).removeElement(*removed));
+}
+
+bool DiagramEditController::setAttribute(qsizetype elementOffset,
+                                         const QString &name,
+                                         const QString &value)
+{
+    const PolicyNode *edited = element(elementOffset);
+    if (!edited)
+        return false;
+    const QString text = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(text, m_analyzer->document()).setAttribute(*edited, name, value));
+}
+
+bool DiagramEditController::removeAttribute(qsizetype elementOffset, const QString &name)
+{
+    const PolicyNode *edited = element(elementOffset);
+    if (!edited)
+        return false;
+    const QString text = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(text, m_analyzer->document()).removeAttribute(*edited, name));
+}
+
+const PolicyNode *DiagramEditController::element(qsizetype offset)
+{
+    if (m_analyzer->isPending() || m_analyzer->revision() != m_editor->document()->revision())
+        m_analyzer->analyzeNow();
+    if (!m_analyzer->isValid()) {
+        fail(tr("The XML has errors: fix them in the editor before editing on the diagram."));
+        return nullptr;
+    }
+    const PolicyNode *found = m_analyzer->document().elementStartingAt(offset);
+    if (!found)
+        fail(tr("The element is no longer in the text."));
+    return found;
+}
+
+bool DiagramEditController::apply(const PolicyTextChange &change)
+{
+    if (!change.ok())
+        return fail(change.error);
+    if (change.edits.isEmpty())
+        return true;
+    // One edit block: one step on the editor's undo stack, however many replacements.
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    for (const PolicyTextChange::Edit &edit : change.edits) {
+        cursor.setPosition(int(edit.offset));
+        cursor.setPosition(int(edit.offset + edit.length), QTextCursor::KeepAnchor);
+        cursor.insertText(edit.replacement);
+    }
+    cursor.endEditBlock();
+    if (change.elementOffset >= 0) {
+        QTextCursor at(m_editor->document());
+        at.setPosition(int(change.elementOffset));
+        m_editor->setTextCursor(at);
+    }
+    // The drop or edit that led here may still be on the stack inside the scene or the panel,
+    // which the analysis rebuilds: let it return first.
+    QMetaObject::invokeMethod(m_analyzer, &DocumentAnalyzer::analyzeNow, Qt::QueuedConnection);
+    return true;
+}
+
+bool DiagramEditController::fail(const QString &message)
+{
+    Q_EMIT editFailed(message);
+    return false;
+}
+
+void DiagramEditController::updatePanel()
+{
+    const FlowNodeItem *node = m_scene->selectedNode();
+    const PolicyDocument &document = m_analyzer->document();
+    const bool current = m_analyzer->isValid() && !m_analyzer->isPending();
+    const PolicyNode *selected
+            = current && node ? document.elementStartingAt(node->range().begin.offset) : nullptr;
+    const PolicySchema &schema = PolicySchema::builtin();
+    const PolicyElementSpec *spec
+            = selected ? PolicyPlacement(document, schema).specOf(*selected) : nullptr;
+    m_panel->setElement(selected, spec, m_analyzer->diagnostics());
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "policy/sourcerange.h"
+
+#include <QObject>
+
+class DocumentAnalyzer;
+class FlowDiagramScene;
+class PolicyPropertyPanel;
+class QPlainTextEdit;
+struct PolicyNode;
+struct PolicyTextChange;
+
+// Editing on the diagram: turns drops, deletes and property edits into text changes of the
+// editor's document (PolicyTextEditor), each applied as one undo step of the editor, so the
+// editor's undo history is the document's history whichever side edited. The diagram and the
+// property panel then follow the text through the analyzer, like after typing.
+//
+// Elements are named by the offset where they start, which the diagram's nodes and the panel
+// know; an edit of the text since the last analysis makes it analyze first.
+class DiagramEditController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiagramEditController)
+
+public:
+    DiagramEditController(QPlainTextEdit *editor,
+                          DocumentAnalyzer *analyzer,
+                          FlowDiagramScene *scene,
+                          PolicyPropertyPanel *panel,
+                          QObject *parent = nullptr);
+
+    // position: among the container's element children as they are now (0..count). All return
+    // false, and report editFailed, when the change cannot be made.
+    bool insertPolicy(const QString &policyName, qsizetype containerOffset, int position);
+    bool movePolicy(qsizetype elementOffset, qsizetype containerOffset, int position);
+    bool removePolicy(qsizetype elementOffset);
+    bool setAttribute(qsizetype elementOffset, const QString &name, const QString &value);
+    bool removeAttribute(qsizetype elementOffset, const QString &name);
+
+Q_SIGNALS:
+    void editFailed(const QString &message);
+
+private:
+    // The element of the current text starting at offset, after bringing the analysis up to date.
+    const PolicyNode *element(qsizetype offset);
+    bool apply(const PolicyTextChange &change);
+    bool fail(const QString &message);
+    void updatePanel();
+
+    QPlainTextEdit *m_editor;
+    DocumentAnalyzer *m_analyzer;
+    FlowDiagramScene *m_scene;
+    PolicyPropertyPanel *m_panel;
+};
