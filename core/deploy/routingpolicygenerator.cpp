@@ -12,6 +12,7 @@ using Attributes = QList<QPair<QString, QString>>;
 const QString backendVariable = QStringLiteral("routing-backend");
 const QString regionVariable = QStringLiteral("routing-region");
 const QString exhaustedVariable = QStringLiteral("routing-exhausted");
+const QString attemptedVariable = QStringLiteral("routing-attempted");
 
 // Indented policy XML, written as users write it: literals escaped, expressions raw.
 class XmlOut
@@ -202,29 +203,54 @@ void failOver(XmlOut &out, const RoutingTable &table)
 void backend(XmlOut &out, const RoutingTable &table)
 {
     const QString failed = failure(table);
+    const QString attempted
+            = QStringLiteral("context.Variables.GetValueOrDefault<bool>(\"%1\", false)")
+                      .arg(attemptedVariable);
+    const QString exhausted
+            = QStringLiteral("context.Variables.GetValueOrDefault<bool>(\"%1\", false)")
+                      .arg(exhaustedVariable);
     out.open(QStringLiteral("backend"));
     out.comment(QStringLiteral("Fail over in the region's priority order until a backend answers "
                                "or none is left."));
+    // A backend that cannot be reached leaves no response: forward-request fails, retry catches
+    // it and asks the condition. So the failover runs at the start of the next attempt, after a
+    // failure of either kind, and one attempt more than the backends marks the region exhausted.
     out.open(QStringLiteral("retry"),
              {{QStringLiteral("condition"),
-               QStringLiteral("@(!context.Variables.GetValueOrDefault<bool>(\"%1\", false) && %2)")
-                       .arg(exhaustedVariable, failed)},
-              {QStringLiteral("count"),
-               QString::number(std::max(1, table.maxBackendsInRegion() - 1))},
+               QStringLiteral("@(!%1 && (context.Response == null || %2))").arg(exhausted, failed)},
+              {QStringLiteral("count"), QString::number(table.maxBackendsInRegion())},
               {QStringLiteral("interval"), QStringLiteral("0")},
               {QStringLiteral("first-fast-retry"), QStringLiteral("true")}});
-    // Retries resend the request, so its body must be kept.
-    out.empty(QStringLiteral("forward-request"),
-              {{QStringLiteral("buffer-request-body"), QStringLiteral("true")}});
     out.open(QStringLiteral("choose"));
     out.open(QStringLiteral("when"),
-             {{QStringLiteral("condition"),
-               QStringLiteral("@(context.Response != null && %1)").arg(failed)}});
+             {{QStringLiteral("condition"), QStringLiteral("@(%1)").arg(attempted)}});
     rememberOutage(out, table);
     failOver(out, table);
     out.close(QStringLiteral("when"));
     out.close(QStringLiteral("choose"));
+    out.open(QStringLiteral("choose"));
+    out.open(QStringLiteral("when"),
+             {{QStringLiteral("condition"), QStringLiteral("@(!%1)").arg(exhausted)}});
+    out.empty(QStringLiteral("set-variable"),
+              {{QStringLiteral("name"), attemptedVariable},
+               {QStringLiteral("value"), QStringLiteral("@(true)")}});
+    // Retries resend the request, so its body must be kept.
+    out.empty(QStringLiteral("forward-request"),
+              {{QStringLiteral("buffer-request-body"), QStringLiteral("true")}});
+    out.close(QStringLiteral("when"));
+    out.close(QStringLiteral("choose"));
     out.close(QStringLiteral("retry"));
+    out.comment(QStringLiteral("No backend of the region could be reached."));
+    out.open(QStringLiteral("choose"));
+    out.open(QStringLiteral("when"),
+             {{QStringLiteral("condition"), QStringLiteral("@(context.Response == null)")}});
+    out.open(QStringLiteral("return-response"));
+    out.empty(QStringLiteral("set-status"),
+              {{QStringLiteral("code"), QStringLiteral("502")},
+               {QStringLiteral("reason"), QStringLiteral("Bad Gateway")}});
+    out.close(QStringLiteral("return-response"));
+    out.close(QStringLiteral("when"));
+    out.close(QStringLiteral("choose"));
     out.close(QStringLiteral("backend"));
 }
 

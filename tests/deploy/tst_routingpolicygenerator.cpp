@@ -80,7 +80,7 @@ private Q_SLOTS:
         QCOMPARE(all(root, QStringLiteral("cache-store-value")).size(), regions);
         const QList<const PolicyNode *> retries = all(root, QStringLiteral("retry"));
         QCOMPARE(retries.size(), 1);
-        QCOMPARE(retries.first()->attribute(u"count"), QString::number(std::max(1, regions - 1)));
+        QCOMPARE(retries.first()->attribute(u"count"), QString::number(regions));
         QVERIFY(retries.first()
                         ->attribute(u"condition")
                         .contains(QLatin1String("StatusCode == 404")));

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void firstHealthyBackendServes();
     void outageIsRememberedForItsTime();
     void outageMemoryIsPerRegion();
+    void unreachableBackendsFailOver_data();
+    void unreachableBackendsFailOver();
 
 private:
     static constexpr int outageSeconds = 10;
@@ -38,6 +40,7 @@ private:
     static QList<int> priorities(int region, int count);
     bool start(int count);
     void knockOut(int backend, int status);
+    void knockOut(int backend, MockBackend::Mode mode);
     void healAll();
     quint64 hits(int backend) const { return m_gateway->mock(backendName(backend))->hits().total; }
     QList<quint64> allHits(int count) const;
@@ -104,6 +107,13 @@ void tst_GatewayRouting::knockOut(int backend, int status)
     MockBackend::Behaviour behaviour;
     behaviour.mode = MockBackend::Mode::FixedStatus;
     behaviour.status = status;
+    m_gateway->mock(backendName(backend))->setBehaviour(behaviour);
+}
+
+void tst_GatewayRouting::knockOut(int backend, MockBackend::Mode mode)
+{
+    MockBackend::Behaviour behaviour;
+    behaviour.mode = mode;
     m_gateway->mock(backendName(backend))->setBehaviour(behaviour);
 }
 
@@ -250,6 +260,56 @@ void tst_GatewayRouting::outageMemoryIsPerRegion()
     QVERIFY(!remembered(2, 0));
     QVERIFY(remembered(2, 2));
     QCOMPARE(region0.get("/hello").json().value("backend").toString(), backendName(1));
+}
+
+void tst_GatewayRouting::unreachableBackendsFailOver_data()
+{
+    QTest::addColumn<MockBackend::Mode>("mode");
+    QTest::newRow("connection reset") << MockBackend::Mode::ResetConnections;
+    QTest::newRow("connection refused") << MockBackend::Mode::RefuseConnections;
+}
+
+// A backend that leaves no response (forward-request fails) is failed over like one answering a
+// failure status; with none reachable the caller gets 502. Hits are not counted here: the HTTP
+// client resends once on a fresh connection when a reused one is reset, as clients do.
+void tst_GatewayRouting::unreachableBackendsFailOver()
+{
+    QFETCH(MockBackend::Mode, mode);
+    constexpr int count = 3;
+    QVERIFY(start(count));
+    std::vector<std::unique_ptr<HttpTestClient>> clients;
+    for (int r = 0; r < count; ++r)
+        clients.push_back(std::make_unique<HttpTestClient>(m_gateway->url(regionName(r))));
+    QList<int> order{0, 1, 2};
+    do {
+        healAll();
+        m_clock.advance(outageSeconds * 1000 + 1);
+        QList<int> down;
+        for (int knocked : order) {
+            knockOut(knocked, mode);
+            down.append(knocked);
+            for (int r = 0; r < count; ++r) {
+                const QList<int> list = priorities(r, count);
+                const auto healthy = std::find_if(
+                        list.cbegin(), list.cend(), [&](int b) { return !down.contains(b); });
+                for (int request = 0; request < 2; ++request) {
+                    const HttpTestClient::Reply reply = clients.at(r)->get("/hello");
+                    const QString where = QStringLiteral("down %1, region %2, request %3")
+                                                  .arg(down.size())
+                                                  .arg(r)
+                                                  .arg(request);
+                    if (healthy == list.cend()) {
+                        QVERIFY2(reply.status == 502, qPrintable(where));
+                        continue;
+                    }
+                    QVERIFY2(reply.status == 200, qPrintable(where));
+                    QCOMPARE(reply.json().value("backend").toString(), backendName(*healthy));
+                    for (auto b = list.cbegin(); b != healthy; ++b)
+                        QVERIFY2(remembered(r, *b), qPrintable(where));
+                }
+            }
+        }
+    } while (std::next_permutation(order.begin(), order.end()));
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayRouting)
