@@ -104,9 +104,8 @@ FlowDiagramScene::FlowDiagramScene(QObject *parent)
 FlowDiagramScene::~FlowDiagramScene()
 {
     // ~QGraphicsScene clears the selection and emits selectionChanged after this part of the
-    // object is gone: the slot must not run then.
-    disconnect(
-            this, &QGraphicsScene::selectionChanged, this, &FlowDiagramScene::onSelectionChanged);
+    // object is gone: no slot (ours or an observer's that reads the scene) may run then.
+    disconnect(this, &QGraphicsScene::selectionChanged, nullptr, nullptr);
 }
 
 void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)

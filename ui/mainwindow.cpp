@@ -122,12 +122,12 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
             &WorkspaceNavigator::scopeChanged,
             this,
             [this](const WorkspaceScope &scope) {
-                const Workspace::PolicySource *source = scope.source(m_navigator->workspace());
+                const Workspace workspace = m_navigator->workspace();
+                const Workspace::PolicySource *source = scope.source(workspace);
                 const QString file
                         = source && !source->file.isEmpty()
                                   ? QFileInfo(m_fileName).dir().filePath(source->file)
-                                  : m_fileName + QLatin1Char('#')
-                                            + scope.documentName(m_navigator->workspace());
+                                  : m_fileName + QLatin1Char('#') + scope.documentName(workspace);
                 m_recovery->setFileName(file);
                 offerRecovery();
             });

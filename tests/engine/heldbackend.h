@@ -56,8 +56,9 @@ public:
     }
 
 private:
-    HttpServer m_server;
     mutable QMutex m_mutex;
     QStringList m_arrivals;
     std::multimap<QString, HttpResponder> m_waiting;
+    // Last, so it is destroyed first: its worker stops before the handler's state is gone.
+    HttpServer m_server;
 };
