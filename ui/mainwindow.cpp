@@ -554,11 +554,7 @@ Workspace MainWindow::currentWorkspace() const
 
 void MainWindow::replaceEditorText(const QString &text)
 {
-    QTextCursor cursor(m_editor->document());
-    cursor.beginEditBlock();
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(text);
-    cursor.endEditBlock();
+    m_editor->replaceAllText(text);
     m_analyzer->analyzeNow();
 }
 
@@ -638,9 +634,7 @@ void MainWindow::offerRecovery()
         return;
     }
     // One edit on the loaded text: the restore is undoable and leaves the document modified.
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(*text);
+    m_editor->replaceAllText(*text);
     statusBar()->showMessage(tr("Restored unsaved changes"), 5000);
 }
 

@@ -123,6 +123,15 @@ void PolicyEditor::selectRange(const SourceRange &range)
     ensureCursorVisible();
 }
 
+void PolicyEditor::replaceAllText(const QString &text)
+{
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+}
+
 void PolicyEditor::goToPosition(const SourcePosition &position)
 {
     if (position.offset >= 0)

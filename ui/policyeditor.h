@@ -33,6 +33,9 @@ public:
     QString diagnosticMessagesAt(int position) const;
     void selectRange(const SourceRange &range);
     void goToPosition(const SourcePosition &position);
+    // Replaces the whole text as one undo step (generated, imported or recovered text), so the
+    // user can take it back with one Ctrl+Z.
+    void replaceAllText(const QString &text);
 
     bool isFoldable(int blockNumber) const;
     bool isFolded(int blockNumber) const;

@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QTextCursor>
 #include <QTimer>
 #include <QTreeView>
 
@@ -116,13 +115,8 @@ void WorkspaceNavigator::setEditedPolicies(const Workspace &edited)
                                              : WorkspaceScope::api(m_workspace.apis.first().id));
         return;
     }
-    if (source->xml != editorText) {
-        QTextCursor cursor(m_editor->document());
-        cursor.beginEditBlock();
-        cursor.select(QTextCursor::Document);
-        cursor.insertText(source->xml);
-        cursor.endEditBlock();
-    }
+    if (source->xml != editorText)
+        m_editor->replaceAllText(source->xml);
     m_tree->setCurrentIndex(m_model->indexOf(m_current));
     updateModifiedMarks();
     m_editor->document()->setModified(isModified());

@@ -53,10 +53,15 @@ private:
     int m_depth = 0;
 };
 
+// A bool variable the policy sets, false while unset.
+QString flag(const QString &variable)
+{
+    return QStringLiteral("context.Variables.GetValueOrDefault<bool>(\"%1\", false)").arg(variable);
+}
+
 QString isDown(const QString &backend)
 {
-    return QStringLiteral("context.Variables.GetValueOrDefault<bool>(\"%1\", false)")
-            .arg(RoutingPolicyGenerator::outageKey(backend));
+    return flag(RoutingPolicyGenerator::outageKey(backend));
 }
 
 QString failure(const RoutingTable &table)
@@ -203,12 +208,8 @@ void failOver(XmlOut &out, const RoutingTable &table)
 void backend(XmlOut &out, const RoutingTable &table)
 {
     const QString failed = failure(table);
-    const QString attempted
-            = QStringLiteral("context.Variables.GetValueOrDefault<bool>(\"%1\", false)")
-                      .arg(attemptedVariable);
-    const QString exhausted
-            = QStringLiteral("context.Variables.GetValueOrDefault<bool>(\"%1\", false)")
-                      .arg(exhaustedVariable);
+    const QString attempted = flag(attemptedVariable);
+    const QString exhausted = flag(exhaustedVariable);
     out.open(QStringLiteral("backend"));
     out.comment(QStringLiteral("Fail over in the region's priority order until a backend answers "
                                "or none is left."));
