@@ -28,18 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade "${pkgs[@]}" >/dev/null
 fi
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=bench/benchlib.sh
+. "$top/bench/benchlib.sh"
 
 primary=$(free_port); primary404=$(free_port); secondary=$(free_port)
 nginx_ok=$(free_port); nginx_fail=$(free_port); haproxy_ok=$(free_port); haproxy_fail=$(free_port)
@@ -122,14 +112,6 @@ haproxy -f "$work/haproxy.cfg" -q &
 pids+=($!)
 haproxy_pid=$!
 
-wait_port() {
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.05
-    done
-    echo "port $1 did not open" >&2
-    return 1
-}
 for p in $primary $primary404 $secondary $nginx_ok $nginx_fail $haproxy_ok $haproxy_fail; do wait_port "$p"; done
 
 gateway_rows=()
