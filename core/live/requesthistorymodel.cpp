@@ -4,34 +4,8 @@
 #include <QDateTime>
 
 RequestHistoryModel::RequestHistoryModel(qsizetype capacity, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_capacity(qMax<qsizetype>(1, capacity))
+    : BoundedTableModel(capacity, parent)
 {}
-
-void RequestHistoryModel::append(const Entry &entry)
-{
-    if (qsizetype(m_entries.size()) >= m_capacity) {
-        beginRemoveRows({}, 0, 0);
-        m_entries.pop_front();
-        endRemoveRows();
-    }
-    const int row = int(m_entries.size());
-    beginInsertRows({}, row, row);
-    m_entries.push_back(entry);
-    endInsertRows();
-}
-
-void RequestHistoryModel::clear()
-{
-    beginResetModel();
-    m_entries.clear();
-    endResetModel();
-}
-
-int RequestHistoryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
 
 int RequestHistoryModel::columnCount(const QModelIndex &parent) const
 {
@@ -42,7 +16,7 @@ QVariant RequestHistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Entry &e = m_entries.at(size_t(index.row()));
+    const Entry &e = rowAt(index.row());
     if (role == Qt::ToolTipRole)
         return e.error.isEmpty() ? QString::fromUtf8(e.responseBody.left(2000)) : e.error;
     if (role != Qt::DisplayRole)

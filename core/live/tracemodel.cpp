@@ -4,8 +4,7 @@
 #include "engine/tracebuffer.h"
 
 TraceModel::TraceModel(qsizetype capacity, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_capacity(qMax<qsizetype>(1, capacity))
+    : BoundedTableModel(capacity, parent)
 {}
 
 void TraceModel::follow(TraceBuffer *buffer)
@@ -13,37 +12,6 @@ void TraceModel::follow(TraceBuffer *buffer)
     connect(buffer, &TraceBuffer::tracesAdded, this, &TraceModel::appendBatch);
     connect(buffer, &TraceBuffer::cleared, this, &TraceModel::clear);
     appendBatch(buffer->traces());
-}
-
-void TraceModel::appendBatch(const QList<RequestTrace> &batch)
-{
-    if (batch.isEmpty())
-        return;
-    // Only the newest capacity rows of the batch can stay.
-    const qsizetype skip = qMax<qsizetype>(0, batch.size() - m_capacity);
-    const qsizetype incoming = batch.size() - skip;
-    const qsizetype overflow = qsizetype(m_rows.size()) + incoming - m_capacity;
-    if (overflow > 0) {
-        beginRemoveRows({}, 0, int(overflow) - 1);
-        m_rows.erase(m_rows.begin(), m_rows.begin() + overflow);
-        endRemoveRows();
-    }
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(incoming) - 1);
-    m_rows.insert(m_rows.end(), batch.cbegin() + skip, batch.cend());
-    endInsertRows();
-}
-
-void TraceModel::clear()
-{
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-int TraceModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int TraceModel::columnCount(const QModelIndex &parent) const
@@ -55,7 +23,7 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const RequestTrace &t = m_rows.at(size_t(index.row()));
+    const RequestTrace &t = rowAt(index.row());
     if (role == Qt::ToolTipRole && !t.errorReason.isEmpty())
         return t.errorReason;
     if (role != Qt::DisplayRole)
