@@ -15,12 +15,16 @@ cache_dir=${XDG_CACHE_HOME:-$HOME/.cache}/apim-designer
 jobs=$(nproc)
 
 packages=(g++ make cmake pkgconf extra-cmake-modules perl curl ca-certificates xz-utils
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-svg-dev
     libgl-dev node-llhttp)
 
 debian_major=$(cut -d. -f1 /etc/debian_version 2>/dev/null || echo 0)
 if [ "$debian_major" -ge 13 ] 2>/dev/null; then
-    packages+=(libkf6syntaxhighlighting-dev)
+    # Debian 13 packages KSyntaxHighlighting for Qt 6 and llhttp as a library; its qt6-base-dev
+    # carries the OpenGL development files that Debian 12 splits into libqt6opengl6-dev.
+    packages+=(libkf6syntaxhighlighting-dev libllhttp-dev)
+else
+    packages+=(libqt6opengl6-dev)
 fi
 
 missing=()
