@@ -38,9 +38,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDialog>
+#include <QGuiApplication>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -302,7 +304,7 @@ bool MainWindow::openWorkspace(const QString &fileName)
     m_gatewayPanel->setGateway(m_workspaceGateway);
     if (auto *dock = qobject_cast<QDockWidget *>(m_gatewayPanel->parentWidget())) {
         dock->raise();
-        resizeDocks({dock}, {height() * 2 / 5}, Qt::Vertical);
+        resizeDocks({dock}, {height() / 3}, Qt::Vertical);
     }
     m_analyzer->analyzeNow();
     m_diagramView->fitToWindow();
@@ -506,8 +508,13 @@ void MainWindow::readSettings()
         && font.fromString(settings.value("editor/font").toString()))
         m_editor->setFont(font);
     if (!settings.contains("window/geometry")) {
-        resize(1500, 950);
-        m_splitter->setSizes({620, 880});
+        // First start: most of the screen, and the XML a little wider than the diagram, whose
+        // fit-to-width zoom keeps its labels readable in less room.
+        const QRect screen = QGuiApplication::primaryScreen()
+                                     ? QGuiApplication::primaryScreen()->availableGeometry()
+                                     : QRect(0, 0, 1500, 950);
+        resize(qMax(1200, screen.width() * 9 / 10), qMax(800, screen.height() * 9 / 10));
+        m_splitter->setSizes({11, 9});
     }
 }
 
