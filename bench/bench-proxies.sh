@@ -80,6 +80,10 @@ nginx -c "$work/proxy.conf" -p "$work" &
 pids+=($!)
 nginx_pid=$!
 
+# HAProxy never retries on a "backup" server while the primary is up, so "retry-on 404" with a backup
+# passes the 404 on. "balance first" sends every request to the first server (the primary) and
+# "option redispatch 1" moves each retry to another server: the same primary/secondary failover,
+# per request, as nginx's proxy_next_upstream.
 cat >"$work/haproxy.cfg" <<CONF
 global
     nbthread 1
@@ -92,7 +96,7 @@ defaults
     option http-keep-alive
     http-reuse always
     retries 1
-    option redispatch
+    option redispatch 1
 frontend ok
     bind 127.0.0.1:$haproxy_ok
     default_backend healthy
@@ -100,13 +104,15 @@ frontend fail
     bind 127.0.0.1:$haproxy_fail
     default_backend failing
 backend healthy
+    balance first
     retry-on 404 conn-failure
     server eus 127.0.0.1:$primary
-    server weu 127.0.0.1:$secondary backup
+    server weu 127.0.0.1:$secondary
 backend failing
+    balance first
     retry-on 404 conn-failure
     server eus 127.0.0.1:$primary404
-    server weu 127.0.0.1:$secondary backup
+    server weu 127.0.0.1:$secondary
 CONF
 haproxy -f "$work/haproxy.cfg" -q &
 pids+=($!)
