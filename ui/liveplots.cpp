@@ -7,7 +7,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QLineSeries>
-#include <QVBoxLayout>
+#include <QHBoxLayout>
 
 #include <QValueAxis>
 #include <cmath>
@@ -81,7 +81,7 @@ LivePlots::LivePlots(QWidget *parent)
         chart->legend()->setAlignment(Qt::AlignBottom);
         chart->setMargins(QMargins(4, 4, 4, 4));
     }
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(makeView(m_rateChart, this), 1);
     layout->addWidget(makeView(m_latencyChart, this), 1);
