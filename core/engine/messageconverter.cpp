@@ -51,6 +51,7 @@ bool MessageConverter::isFramingHeader(QStringView name)
 
 void MessageConverter::copyHeaders(const HttpHeaders &from, HeaderMap &to)
 {
+    to.reserve(to.size() + from.size()); // an upper bound (repeats share an entry): no regrowth
     for (const HttpHeaders::Field &field : from)
         to.append(QString::fromLatin1(field.name), QString::fromLatin1(field.value));
 }
@@ -58,6 +59,7 @@ void MessageConverter::copyHeaders(const HttpHeaders &from, HeaderMap &to)
 HttpHeaders MessageConverter::toWire(const HeaderMap &headers, bool forBackend)
 {
     HttpHeaders wire;
+    wire.reserve(headers.size());
     for (const auto &[name, values] : headers.entries()) {
         if (isFramingHeader(name) || (forBackend && namesEqual(name, QLatin1String("host"))))
             continue;

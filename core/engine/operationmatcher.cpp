@@ -62,7 +62,11 @@ std::optional<OperationMatcher::Match> OperationMatcher::match(const QString &me
         const int specificity = m->specificity + (entry.method == u"*" ? 0 : 1);
         if (entry.suffix.size() > bestSuffix
             || (entry.suffix.size() == bestSuffix && specificity > bestSpecificity)) {
-            best = Match{entry.apiIndex, entry.operationIndex, *rest, m->parameters};
+            best = Match{entry.apiIndex,
+                         entry.operationIndex,
+                         *rest,
+                         m->parameters,
+                         entry.urlTemplate.queryParameterNames()};
             bestSuffix = entry.suffix.size();
             bestSpecificity = specificity;
         }

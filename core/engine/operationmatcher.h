@@ -19,6 +19,8 @@ public:
         // The path after the API suffix, which rewrite-uri and forward-request start from.
         QString operationPath;
         QHash<QString, QString> parameters;
+        // The template's query parameter names (parsed once, not per request).
+        QList<QString> templateQueryNames;
     };
 
     explicit OperationMatcher(const Workspace &workspace);

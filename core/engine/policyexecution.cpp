@@ -168,7 +168,8 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     m_trace.requestId = m_context.requestId;
     m_trace.region = m_input.region;
     m_trace.method = request.method;
-    m_trace.url = request.originalUrl->toString();
+    if (recording())
+        m_trace.url = request.originalUrl->toString();
     m_trace.startedAtMs = wallStart.toMSecsSinceEpoch();
 }
 
@@ -330,24 +331,26 @@ void PolicyExecution::enterNextSection()
         return;
     }
     ++m_section;
-    TraceEvent e = event(TraceEvent::Kind::Section);
-    trace(e);
+    if (recording())
+        trace(event(TraceEvent::Kind::Section));
     frames().push_back(Frame::make(Frame::Kind::Sequence, &m_program->sections[m_section]));
 }
 
 void PolicyExecution::step(const ProgramNode &node)
 {
     m_currentNode = &node;
-    const qint64 started = elapsedUs();
+    const bool recorded = recording();
+    const qint64 started = recorded ? elapsedUs() : 0;
     const qsizetype eventIndex = m_trace.events.size();
-    trace(event(TraceEvent::Kind::Policy, &node));
+    if (recorded)
+        trace(event(TraceEvent::Kind::Policy, &node));
     try {
         const Handler handler = handlers().value(node.name, &PolicyExecution::runNotEmulated);
         (this->*handler)(node);
     } catch (const PolicyFailure &failure) {
         fail(node, failure);
     }
-    if (!m_done && eventIndex < m_trace.events.size())
+    if (recorded && !m_done && eventIndex < m_trace.events.size())
         m_trace.events[eventIndex].durationUs = elapsedUs() - started;
 }
 
@@ -728,7 +731,7 @@ TraceEvent PolicyExecution::event(TraceEvent::Kind kind, const ProgramNode *node
 
 void PolicyExecution::trace(TraceEvent e)
 {
-    if (m_services.recordTraceEvents)
+    if (recording())
         m_trace.events.append(std::move(e));
 }
 
@@ -900,6 +903,8 @@ void PolicyExecution::runSetVariable(const ProgramNode &node)
     const ProgramValue *value = node.attribute(u"value");
     const Value result = value ? evaluate(*value) : Value();
     m_context.setVariable(name, result);
+    if (!recording())
+        return;
     TraceEvent e = event(TraceEvent::Kind::Variable, &node);
     e.key = name;
     e.value = result.toString();
@@ -927,9 +932,11 @@ void PolicyExecution::runRetry(const ProgramNode &node)
     frame.schedule.maxIntervalSeconds = intAttribute(node, u"max-interval", -1);
     frame.schedule.deltaSeconds = intAttribute(node, u"delta", -1);
     frame.schedule.firstFastRetry = boolAttribute(node, u"first-fast-retry", false);
-    TraceEvent e = event(TraceEvent::Kind::RetryAttempt, &node);
-    e.attempt = 1;
-    trace(e);
+    if (recording()) {
+        TraceEvent e = event(TraceEvent::Kind::RetryAttempt, &node);
+        e.attempt = 1;
+        trace(e);
+    }
     m_trace.attempts = qMax(m_trace.attempts, 1);
     frames().push_back(frame);
 }
@@ -1057,17 +1064,19 @@ void PolicyExecution::onForwardDone(const ProgramNode &node,
             trace(e);
         }
     }
-    TraceEvent e = event(TraceEvent::Kind::Forward, &node);
-    e.url = m_context.request->url->toString();
-    e.backend = backendLabel;
-    e.durationUs = result.elapsed.count();
-    e.startUs = qMax<qint64>(0, e.startUs - e.durationUs);
-    e.attempt = m_forwardCount;
-    if (result.ok())
-        e.status = result.response.status;
-    else
-        e.message = result.errorMessage;
-    trace(e);
+    if (recording()) {
+        TraceEvent e = event(TraceEvent::Kind::Forward, &node);
+        e.url = m_context.request->url->toString();
+        e.backend = backendLabel;
+        e.durationUs = result.elapsed.count();
+        e.startUs = qMax<qint64>(0, e.startUs - e.durationUs);
+        e.attempt = m_forwardCount;
+        if (result.ok())
+            e.status = result.response.status;
+        else
+            e.message = result.errorMessage;
+        trace(e);
+    }
     if (!result.ok()) {
         fail(node, clientFailure(QStringLiteral("forward-request"), result));
         return;

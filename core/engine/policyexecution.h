@@ -143,6 +143,8 @@ private:
     void trace(TraceEvent e);
     void warn(const ProgramNode &node, const QString &message);
     qint64 elapsedUs() const { return m_elapsed.nsecsElapsed() / 1000; }
+    // Trace events (and the strings they carry) are built only when someone reads them.
+    bool recording() const { return m_services.recordTraceEvents; }
 
     // Backend calls
     void onForwardDone(const ProgramNode &node,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requesttrace.h"
 
+#include "jsonlinewriter.h"
+
 #include <QJsonArray>
 
 QJsonObject RequestTrace::toJson() const
@@ -20,6 +22,30 @@ QJsonObject RequestTrace::toJson() const
                        {QLatin1String("attempts"), attempts},
                        {QLatin1String("errorReason"), errorReason},
                        {QLatin1String("events"), eventArray}};
+}
+
+void RequestTrace::appendJsonLine(QByteArray &out) const
+{
+    JsonLineWriter w(out);
+    // The members of toJson(), in the (sorted) order QJsonObject writes them.
+    w.beginObject();
+    w.number(QLatin1String("attempts"), attempts);
+    w.number(QLatin1String("durationUs"), durationUs);
+    w.string(QLatin1String("errorReason"), errorReason);
+    w.beginArray(QLatin1String("events"));
+    for (const TraceEvent &event : events)
+        event.writeJson(w);
+    w.endArray();
+    w.string(QLatin1String("method"), method);
+    w.string(QLatin1String("region"), region);
+    w.string(QLatin1String("requestId"), requestId);
+    w.number(QLatin1String("sequence"), qint64(sequence));
+    w.string(QLatin1String("servedBy"), servedBy);
+    w.number(QLatin1String("startedAtMs"), startedAtMs);
+    w.number(QLatin1String("status"), status);
+    w.string(QLatin1String("url"), url);
+    w.endObject();
+    out.append('\n');
 }
 
 RequestTrace RequestTrace::fromJson(const QJsonObject &o)

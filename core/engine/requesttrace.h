@@ -25,6 +25,8 @@ struct RequestTrace
     QList<TraceEvent> events;
 
     QJsonObject toJson() const;
+    // Appends toJson() as a compact JSON line (newline included), without building it.
+    void appendJsonLine(QByteArray &out) const;
     static RequestTrace fromJson(const QJsonObject &json);
 
     friend bool operator==(const RequestTrace &, const RequestTrace &) = default;

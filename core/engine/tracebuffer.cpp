@@ -2,7 +2,6 @@
 #include "tracebuffer.h"
 
 #include <QIODevice>
-#include <QJsonDocument>
 
 TraceBuffer::TraceBuffer(qsizetype capacity, int publishIntervalMs, QObject *parent)
     : QObject(parent)
@@ -73,8 +72,10 @@ void TraceBuffer::flush()
         output = m_output;
     }
     if (output) {
+        QByteArray lines;
         for (const RequestTrace &trace : std::as_const(batch))
-            output->write(QJsonDocument(trace.toJson()).toJson(QJsonDocument::Compact) + '\n');
+            trace.appendJsonLine(lines);
+        output->write(lines); // one write per batch
     }
     Q_EMIT tracesAdded(batch);
 }

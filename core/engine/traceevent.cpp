@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceevent.h"
 
+#include "jsonlinewriter.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -35,6 +37,18 @@ void putNumber(QJsonObject &o, const char *key, qint64 value)
 {
     if (value != 0)
         o.insert(QLatin1String(key), value);
+}
+
+void putString(JsonLineWriter &w, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        w.string(QLatin1String(key), value);
+}
+
+void putNumber(JsonLineWriter &w, const char *key, qint64 value)
+{
+    if (value != 0)
+        w.number(QLatin1String(key), value);
 }
 
 QJsonArray rangeJson(const SourceRange &range)
@@ -89,6 +103,44 @@ QJsonObject TraceEvent::toJson() const
     putNumber(o, "ttlMs", ttlMs);
     putString(o, "message", message);
     return o;
+}
+
+void TraceEvent::writeJson(JsonLineWriter &w) const
+{
+    // The members of toJson(), in the (sorted) order QJsonObject writes them.
+    w.beginObject();
+    putNumber(w, "attempt", attempt);
+    putString(w, "backend", backend);
+    putNumber(w, "delayMs", delayMs);
+    putString(w, "document", document);
+    putNumber(w, "durationUs", durationUs);
+    if (kind == Kind::CacheLookup || kind == Kind::CacheRemove)
+        w.boolean(QLatin1String("hit"), hit);
+    putString(w, "key", key);
+    w.string(QLatin1String("kind"), kindName(kind));
+    putString(w, "message", message);
+    putString(w, "path", path);
+    putString(w, "policy", policy);
+    if (range.isValid()) {
+        w.beginArray(QLatin1String("range"));
+        for (qint64 n : {qint64(range.begin.line),
+                         qint64(range.begin.column),
+                         qint64(range.begin.offset),
+                         qint64(range.end.line),
+                         qint64(range.end.column),
+                         qint64(range.end.offset)}) {
+            w.number(n);
+        }
+        w.endArray();
+    }
+    putString(w, "scope", policyScopeName(scope));
+    putString(w, "section", section);
+    w.number(QLatin1String("startUs"), startUs);
+    putNumber(w, "status", status);
+    putNumber(w, "ttlMs", ttlMs);
+    putString(w, "url", url);
+    putString(w, "value", value);
+    w.endObject();
 }
 
 TraceEvent TraceEvent::fromJson(const QJsonObject &o)

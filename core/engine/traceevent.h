@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QString>
 
+class JsonLineWriter;
+
 // One step of a request's run through the policies, as the trace views and --trace show it. Which
 // fields are meaningful depends on kind; the rest keep their defaults and are not serialised.
 struct TraceEvent
@@ -49,6 +51,8 @@ struct TraceEvent
     QString message;
 
     QJsonObject toJson() const;
+    // The same object, written straight into a JSON line.
+    void writeJson(JsonLineWriter &writer) const;
     static TraceEvent fromJson(const QJsonObject &json);
     static QString kindName(Kind kind);
 

@@ -13,6 +13,11 @@ ExpressionContext::ExpressionContext()
     , requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , timestamp(QDateTime::currentDateTimeUtc())
 {
+    // Four fields each (PolicyExecution fills the API and operation ones) for every request: one
+    // allocation per record instead of three regrowths.
+    deployment->reserve(4);
+    api->reserve(4);
+    operation->reserve(4);
     deployment->set(QStringLiteral("Region"), Value::fromString(QStringLiteral("West US")));
     deployment->set(QStringLiteral("ServiceName"), Value::fromString(QStringLiteral("apim-local")));
     deployment->set(QStringLiteral("ServiceId"), Value::fromString(QStringLiteral("apim-local")));

@@ -34,6 +34,7 @@ public:
     void append(const QString &name, const QString &value);
     bool remove(const QString &name);
     void clear() { m_entries.clear(); }
+    void reserve(qsizetype count) { m_entries.reserve(count); }
     const QList<QPair<QString, QStringList>> &entries() const { return m_entries; }
     qsizetype size() const { return m_entries.size(); }
 

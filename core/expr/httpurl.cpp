@@ -3,6 +3,8 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+
 std::shared_ptr<HttpUrl> HttpUrl::fromUrl(const QUrl &url)
 {
     auto u = std::make_shared<HttpUrl>();
@@ -18,27 +20,61 @@ std::shared_ptr<HttpUrl> HttpUrl::fromUrl(const QUrl &url)
     return u;
 }
 
+namespace {
+bool isUnreserved(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+           || c == u'-' || c == u'.' || c == u'_' || c == u'~';
+}
+
+// What QUrl::toPercentEncoding gives, without its two conversions for the usual plain-ASCII
+// names and values (this runs for every query parameter of every forwarded request).
+void appendPercentEncoded(QString &out, const QString &text)
+{
+    if (std::all_of(text.cbegin(), text.cend(), isUnreserved))
+        out += text;
+    else
+        out += QLatin1String(QUrl::toPercentEncoding(text));
+}
+
+void appendQuery(QString &out, const HeaderMap &query)
+{
+    QChar separator = u'?';
+    for (const auto &[name, values] : query.entries()) {
+        for (const QString &value : values) {
+            out += separator;
+            separator = u'&';
+            appendPercentEncoded(out, name);
+            out += u'=';
+            appendPercentEncoded(out, value);
+        }
+    }
+}
+} // namespace
+
 QString HttpUrl::queryString() const
 {
-    if (m_query->entries().isEmpty())
-        return QStringLiteral(""); // the common case, built for every forwarded request
-    QStringList parts;
-    for (const auto &[name, values] : m_query->entries()) {
-        for (const QString &v : values)
-            parts.append(QString::fromUtf8(QUrl::toPercentEncoding(name)) + u'='
-                         + QString::fromUtf8(QUrl::toPercentEncoding(v)));
-    }
-    return parts.isEmpty() ? QStringLiteral("") : u'?' + parts.join(u'&');
+    QString query;
+    appendQuery(query, *m_query);
+    return query.isNull() ? QStringLiteral("") : query;
 }
 
 QString HttpUrl::toString() const
 {
     const bool defaultPort
             = (scheme == u"https" && port == 443) || (scheme == u"http" && port == 80);
-    QString s = scheme + QLatin1String("://") + host;
-    if (!defaultPort)
-        s += u':' + QString::number(port);
-    return s + path + queryString();
+    QString s;
+    s.reserve(scheme.size() + host.size() + path.size() + 64);
+    s += scheme;
+    s += QLatin1String("://");
+    s += host;
+    if (!defaultPort) {
+        s += u':';
+        s += QString::number(port);
+    }
+    s += path;
+    appendQuery(s, *m_query);
+    return s;
 }
 
 std::shared_ptr<HttpUrl> HttpUrl::clone() const

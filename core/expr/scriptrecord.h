@@ -48,6 +48,7 @@ public:
         }
         m_fields.append({name, value});
     }
+    void reserve(qsizetype count) { m_fields.reserve(count); }
     const QList<QPair<QString, Value>> &fields() const { return m_fields; }
 
 private:

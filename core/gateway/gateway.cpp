@@ -333,8 +333,7 @@ void Gateway::handle(Worker &worker,
     input.operationTemplate = operation.urlTemplate;
     input.operationPath = match->operationPath;
     input.matchedParameters = match->parameters;
-    if (const std::optional<UrlTemplate> parsed = UrlTemplate::parse(operation.urlTemplate))
-        input.templateQueryNames = parsed->queryParameterNames();
+    input.templateQueryNames = match->templateQueryNames;
 
     ExecutionServices services;
     services.clock = m_clock;

@@ -36,13 +36,13 @@ HttpClient::~HttpClient() = default;
 quint64 HttpClient::send(const HttpClientRequest &request, Callback callback)
 {
     const quint64 id = m_nextId++;
+    const ResolvedOrigin &origin = resolve(request.url);
     QString error;
-    QByteArray bytes = serialize(request, &error);
+    QByteArray bytes = serialize(request, origin.hostHeader, &error);
     if (!error.isEmpty()) {
         failLater(std::move(callback), HttpClientResult::Error::InvalidRequest, error);
         return id;
     }
-    const ResolvedOrigin &origin = resolve(request.url);
     const std::optional<HttpAddressMap::Endpoint> &endpoint = origin.endpoint;
     if (!endpoint) {
         failLater(std::move(callback),
@@ -86,6 +86,12 @@ const HttpClient::ResolvedOrigin &HttpClient::resolve(const QUrl &url)
     m_lastOrigin.host = host;
     m_lastOrigin.port = port;
     m_lastOrigin.endpoint = m_addressMap.resolve(url);
+    // Encoding the host (IDNA included) costs more than the rest of a request's serialisation.
+    m_lastOrigin.hostHeader = url.host(QUrl::FullyEncoded).toLatin1();
+    if (m_lastOrigin.hostHeader.contains(':'))
+        m_lastOrigin.hostHeader = '[' + m_lastOrigin.hostHeader + ']';
+    if (port != -1)
+        m_lastOrigin.hostHeader += ':' + QByteArray::number(port);
     m_lastOrigin.endpointKey = m_lastOrigin.endpoint
                                        ? m_lastOrigin.endpoint->host + u':'
                                                  + QString::number(m_lastOrigin.endpoint->port)
@@ -171,7 +177,9 @@ void HttpClient::failLater(Callback callback, HttpClientResult::Error error, con
     });
 }
 
-QByteArray HttpClient::serialize(const HttpClientRequest &request, QString *error)
+QByteArray HttpClient::serialize(const HttpClientRequest &request,
+                                 const QByteArray &hostHeader,
+                                 QString *error)
 {
     if (!isToken(request.method)) {
         *error = QStringLiteral("invalid method \"%1\"").arg(QString::fromLatin1(request.method));
@@ -190,14 +198,8 @@ QByteArray HttpClient::serialize(const HttpClientRequest &request, QString *erro
     QByteArray out;
     out.reserve(256 + request.body.size());
     out.append(request.method).append(' ').append(target).append(" HTTP/1.1\r\n");
-    if (!request.headers.contains("Host")) {
-        QByteArray host = request.url.host(QUrl::FullyEncoded).toLatin1();
-        if (host.contains(':'))
-            host = '[' + host + ']';
-        if (request.url.port() != -1)
-            host += ':' + QByteArray::number(request.url.port());
-        out.append("Host: ").append(host).append("\r\n");
-    }
+    if (!request.headers.contains("Host"))
+        out.append("Host: ").append(hostHeader).append("\r\n");
     for (const HttpHeaders::Field &field : request.headers) {
         if (HttpHeaders::namesEqual(field.name, "Content-Length")
             || HttpHeaders::namesEqual(field.name, "Transfer-Encoding")) {

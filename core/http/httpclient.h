@@ -77,13 +77,16 @@ private:
         int port = -1;
         std::optional<HttpAddressMap::Endpoint> endpoint;
         QString endpointKey;
+        QByteArray hostHeader; // the Host field's value for this origin
     };
 
     const ResolvedOrigin &resolve(const QUrl &url);
     void dispatch(HttpClientExchange &&exchange, bool allowReuse);
     HttpClientConnection *takeIdle(const QString &key);
     void failLater(Callback callback, HttpClientResult::Error error, const QString &message);
-    static QByteArray serialize(const HttpClientRequest &request, QString *error);
+    static QByteArray serialize(const HttpClientRequest &request,
+                                const QByteArray &hostHeader,
+                                QString *error);
 
     HttpAddressMap m_addressMap;
     ResolvedOrigin m_lastOrigin;

@@ -11,10 +11,10 @@ using namespace std::chrono_literals;
 namespace {
 // How long a closing connection may take to flush its last answer to a client that does not read.
 constexpr auto LingerTimeout = 2s;
-// Bytes asked of the socket per read call.
+// Bytes read from the socket at a time. The parser consumes each chunk whole unless the pipeline is
+// full, and then nothing more is read: at most one chunk of unparsed input is ever held, and an
+// incomplete request is capped by the parser's limits (431 for the headers, 413 for the body).
 constexpr qint64 ReadChunk = 16 * 1024;
-// Unparsed input held before parsing catches up (parser limits bound each request anyway).
-constexpr qsizetype MaxBufferedInput = 1024 * 1024;
 } // namespace
 
 HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr descriptor)
@@ -49,21 +49,32 @@ HttpServerConnection::~HttpServerConnection() = default;
 
 void HttpServerConnection::onReadyRead()
 {
-    if (m_readClosed || m_unanswered >= m_worker->options().maxPipelinedRequests)
-        return; // left in the socket's bounded buffer: TCP pushes back on the client
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    if (m_inPos == m_in.size()) {
-        m_in.resize(0); // keeps the capacity: no allocation per request
-        m_inPos = 0;
+    m_readPaused = false;
+    const int maxPipelined = m_worker->options().maxPipelinedRequests;
+    while (!m_readClosed) {
+        if (m_unanswered >= maxPipelined) {
+            // Left in the kernel's bounded buffer, so TCP pushes back on the client; an unbuffered
+            // socket signals no more until it is read again, so writeReadySlots() resumes here.
+            m_readPaused = true;
+            return;
+        }
+        // Zero at the peer's close: left to the disconnected() signal, so answers still go out.
+        const qint64 available = std::min(m_socket->bytesAvailable(), ReadChunk);
+        if (available <= 0)
+            return;
+        if (m_inPos == m_in.size()) {
+            m_in.resize(0); // keeps the capacity: no allocation per request
+            m_inPos = 0;
+        }
+        const qsizetype old = m_in.size();
+        m_in.resize(old + available);
+        const qint64 got = m_socket->read(m_in.data() + old, available);
+        m_in.resize(old + std::max<qint64>(got, 0));
+        if (got <= 0)
+            return;
+        m_lastActivity = Clock::now();
+        processInput();
     }
-    const qsizetype old = m_in.size();
-    m_in.resize(old + available);
-    const qint64 got = m_socket->read(m_in.data() + old, available);
-    m_in.resize(old + std::max<qint64>(got, 0));
-    m_lastActivity = Clock::now();
-    processInput();
 }
 
 void HttpServerConnection::processInput()

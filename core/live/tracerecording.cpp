@@ -10,7 +10,7 @@ QByteArray TraceRecording::toJsonLines(const QList<RequestTrace> &traces)
 {
     QByteArray out;
     for (const RequestTrace &trace : traces)
-        out += QJsonDocument(trace.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        trace.appendJsonLine(out);
     return out;
 }
 

@@ -46,6 +46,59 @@ private Q_SLOTS:
         QCOMPARE(RequestTrace::fromJson(original.toJson()), original);
     }
 
+    void jsonLineIsQtsCompactJson_data()
+    {
+        QTest::addColumn<QString>("text");
+
+        QTest::newRow("empty") << QString();
+        QTest::newRow("plain") << QStringLiteral("GET https://hello-eus.azurewebsites.net/hello");
+        QTest::newRow("quotes and backslashes") << QStringLiteral("say \"hi\" C:\\dir\\");
+        QString controls;
+        for (char16_t c = 0; c < 0x20; ++c)
+            controls += QChar(c);
+        QTest::newRow("control characters") << controls + QChar(0x7f);
+        QTest::newRow("non-ASCII") << QStringLiteral("Zürich → 東京 \U0001F600 end");
+        QTest::newRow("lone high surrogate")
+                << QStringLiteral("a") + QChar(0xD83D) + QStringLiteral("b");
+        QTest::newRow("lone low surrogate at the end") << QStringLiteral("a") + QChar(0xDE00);
+    }
+
+    // appendJsonLine() writes what toJson() holds without building it: the bytes must be the ones
+    // QJsonDocument writes, for every field and every kind of string.
+    void jsonLineIsQtsCompactJson()
+    {
+        QFETCH(QString, text);
+        RequestTrace t = trace(9);
+        t.errorReason = text;
+        t.startedAtMs = 1764201600123;
+        t.durationUs = 1234567;
+        TraceEvent full;
+        full.kind = TraceEvent::Kind::CacheRemove;
+        full.startUs = 17;
+        full.durationUs = 4;
+        full.section = QStringLiteral("inbound");
+        full.path = QStringLiteral("cache-remove-value[1]");
+        full.policy = QStringLiteral("cache-remove-value");
+        full.scope = PolicyScope::Operation;
+        full.document = text;
+        full.range = {{1, 2, 3}, {4, 5, 600}};
+        full.attempt = 3;
+        full.delayMs = 250;
+        full.status = 404;
+        full.url = text;
+        full.backend = QStringLiteral("eus");
+        full.hit = true;
+        full.key = text;
+        full.value = text;
+        full.ttlMs = 60000;
+        full.message = text;
+        t.events.append(full);
+        t.events.append(TraceEvent());
+        QByteArray line;
+        t.appendJsonLine(line);
+        QCOMPARE(line, QJsonDocument(t.toJson()).toJson(QJsonDocument::Compact) + '\n');
+    }
+
     void publishesInBatches()
     {
         TraceBuffer buffer(100, 3600'000);

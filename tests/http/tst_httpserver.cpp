@@ -207,6 +207,76 @@ private Q_SLOTS:
         QVERIFY(client.waitClosed());
     }
 
+    void oversizedInputInPiecesIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QByteArray>("piece");
+        QTest::addColumn<int>("pieces");
+        QTest::addColumn<int>("status");
+
+        // Pieces up to the one that crosses the limit (1024 header bytes, 1000 body bytes).
+        QTest::newRow("header section")
+                << QByteArray("GET / HTTP/1.1\r\nX-Long: ") << QByteArray(100, 'h') << 10 << 431;
+        QTest::newRow("chunked body")
+                << QByteArray("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n")
+                << QByteArray("5a\r\n" + QByteArray(90, 'b') + "\r\n") << 12 << 413;
+    }
+
+    // Input that never completes a request arrives in pieces: the server refuses it once it
+    // passes the limit, closes that connection and goes on serving others.
+    void oversizedInputInPiecesIsRefused()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, piece);
+        QFETCH(int, pieces);
+        QFETCH(int, status);
+        HttpServer::Options options;
+        options.workerCount = 1;
+        options.limits.maxHeaderBytes = 1024;
+        options.limits.maxBodyBytes = 1000;
+        auto server = makeServer(echoHandler, options);
+        RawHttpConnection client(server->port());
+        client.send(head);
+        // Nothing after the piece that crosses the limit: input left unread when the server
+        // closes would turn the close into a reset that can swallow the answer.
+        for (int i = 0; i < pieces; ++i)
+            client.send(piece);
+        const auto responses = client.read(1);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses[0].status, status);
+        QCOMPARE(responses[0].headers.value("Connection"), QByteArray("close"));
+        QVERIFY(client.waitClosed());
+        RawHttpConnection next(server->port());
+        next.send(get("/next"));
+        QCOMPARE(next.read(1).value(0).body, QByteArray("GET /next"));
+    }
+
+    // More pipelined requests than the server takes at once, and more bytes than one read: it
+    // stops reading while the pipeline is full and must resume once answers went out.
+    void longPipelineIsReadOnceAnswersGoOut()
+    {
+        HttpServer::Options options;
+        options.workerCount = 1;
+        options.maxPipelinedRequests = 2;
+        auto server = makeServer(
+                [](HttpRequest request, HttpResponder responder) {
+                    QTimer::singleShot(0, responder.context(), [responder, request] {
+                        responder.respond(HttpResponse(200, request.target));
+                    });
+                },
+                options);
+        constexpr int Count = 2000; // about 70 KiB of requests
+        QByteArray burst;
+        for (int i = 0; i < Count; ++i)
+            burst += get("/pipelined/" + QByteArray::number(i));
+        RawHttpConnection client(server->port());
+        client.send(burst);
+        const auto responses = client.read(Count, 20000);
+        QCOMPARE(responses.size(), Count);
+        for (int i = 0; i < Count; ++i)
+            QCOMPARE(responses[i].body, "/pipelined/" + QByteArray::number(i));
+    }
+
     void goodRequestAnsweredBeforeErrorInPipeline()
     {
         auto server = makeServer(echoHandler);
