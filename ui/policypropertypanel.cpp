@@ -5,6 +5,7 @@
 #include "policy/policynode.h"
 
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -162,6 +163,8 @@ void PolicyPropertyPanel::addTextRow(const PolicyNode &element, const PolicyElem
         auto *edit = new QPlainTextEdit(m_text, box);
         edit->setTabChangesFocus(true);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        // Code reads in the editor's fixed-width font; its indentation is part of the value.
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         edit->setMinimumHeight(fontMetrics().lineSpacing() * 6);
         auto *apply = new QPushButton(tr("Apply content"), box);
         apply->setObjectName(QStringLiteral("applyText"));
