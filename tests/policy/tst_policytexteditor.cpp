@@ -95,6 +95,19 @@ bool onOwnLine(const QString &source, const PolicyNode &element)
                       .isEmpty();
 }
 
+bool sectionsInOrder(const PolicyDocument &document)
+{
+    const QList<QString> &order = PolicyDocument::sectionNames();
+    qsizetype last = -1;
+    for (const PolicyNode *element : document.root().elements()) {
+        const qsizetype rank = order.indexOf(element->name);
+        if (rank >= 0 && rank < last)
+            return false;
+        last = qMax(last, rank);
+    }
+    return true;
+}
+
 bool isBlankText(QStringView text)
 {
     return text.trimmed().isEmpty();
@@ -127,6 +140,8 @@ private Q_SLOTS:
     void corpusInsertThenRemoveIsIdentity();
     void corpusMoveThereAndBack_data() { PolicyCorpus::addRows(); }
     void corpusMoveThereAndBack();
+    void corpusSectionRecreated_data() { PolicyCorpus::addRows(); }
+    void corpusSectionRecreated();
 };
 
 void tst_PolicyTextEditor::edits_data()
@@ -898,6 +913,66 @@ void tst_PolicyTextEditor::corpusMoveThereAndBack()
                                              });
         if (ownLines)
             QCOMPARE(restored, source);
+    }
+}
+
+void tst_PolicyTextEditor::corpusSectionRecreated()
+{
+    // Each section of each file removed and created anew holding one policy: the file parses,
+    // the sections stand in their order, and every other section keeps its text.
+    QFETCH(QString, path);
+    const PolicyParseResult parsed = PolicyParser::parse(PolicyCorpus::read(path));
+    if (!parsed.ok() || parsed.document.kind != PolicyDocument::Kind::Policies)
+        QSKIP("not a parsing <policies> document");
+    QString source = QString::fromUtf8(PolicyCorpus::read(path));
+    if (source.startsWith(QChar(0xfeff)))
+        source.remove(0, 1);
+    const QList<QString> &order = PolicyDocument::sectionNames();
+    for (const QString &section : order) {
+        const PolicyNode *present = parsed.document.section(section);
+        if (!present)
+            continue;
+        const QString without
+                = PolicyTextEditor(source, parsed.document).removeElement(*present).applyTo(source);
+        const PolicyParseResult removed = PolicyParser::parse(without);
+        QVERIFY2(removed.ok(), qPrintable(section));
+        QVERIFY(!removed.document.section(section));
+        const bool inherit
+                = PolicyPlacement(removed.document, PolicySchema::builtin()).newSectionInherits();
+        const PolicyTextChange change
+                = PolicyTextEditor(without, removed.document)
+                          .insertSection(section, inherit, QStringLiteral("<cors />"));
+        QVERIFY2(change.ok(), qPrintable(change.error));
+        const QString result = change.applyTo(without);
+        const PolicyParseResult reparsed = PolicyParser::parse(result);
+        QVERIFY2(reparsed.ok(), qPrintable(section));
+        const PolicyNode *created = reparsed.document.section(section);
+        QVERIFY(created);
+        const QStringList expectedNames
+                = inherit ? QStringList{QStringLiteral("base"), QStringLiteral("cors")}
+                          : QStringList{QStringLiteral("cors")};
+        QCOMPARE(childNames(created), expectedNames);
+        QCOMPARE(reparsed.document.elementStartingAt(change.elementOffset),
+                 created->elements().constLast());
+        // Before every section that runs later; the whole order holds when it held before
+        // (a file may list on-error before outbound, which the edit leaves alone).
+        const qsizetype rank = order.indexOf(section);
+        bool reached = false;
+        for (const PolicyNode *element : reparsed.document.root().elements()) {
+            reached = reached || element == created;
+            QVERIFY2(reached || order.indexOf(element->name) <= rank, qPrintable(element->name));
+        }
+        if (sectionsInOrder(removed.document))
+            QVERIFY(sectionsInOrder(reparsed.document));
+        for (const QString &other : order) {
+            const PolicyNode *before = removed.document.section(other);
+            const PolicyNode *after = reparsed.document.section(other);
+            if (other == section || !before)
+                continue;
+            QVERIFY(after);
+            QCOMPARE(result.mid(after->range.begin.offset, after->range.length()),
+                     without.mid(before->range.begin.offset, before->range.length()));
+        }
     }
 }
 
