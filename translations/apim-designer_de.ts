@@ -1260,6 +1260,11 @@ geht es hier weiter:</translation>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="179"/>
+        <source>Writes the content into the policy (Ctrl+Return)</source>
+        <translation>Schreibt den Inhalt in die Richtlinie (Strg+Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>RequestComposer</name>

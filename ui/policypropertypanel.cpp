@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -175,6 +176,9 @@ void PolicyPropertyPanel::addTextRow(const PolicyNode &element, const PolicyElem
         connect(apply, &QPushButton::clicked, this, [this, edit] {
             commitText(edit->toPlainText());
         });
+        apply->setToolTip(tr("Writes the content into the policy (Ctrl+Return)"));
+        // Ctrl+Return would be the text area's own line break: caught before it sees it.
+        edit->installEventFilter(this);
         layout->addWidget(edit);
         layout->addWidget(apply, 0, Qt::AlignRight);
         m_textEditor = edit;
@@ -248,6 +252,19 @@ void PolicyPropertyPanel::addProblemRow(QWidget *editor,
     message->setWordWrap(true);
     message->setStyleSheet(problemStyle());
     static_cast<QFormLayout *>(m_form->layout())->addRow(QString(), message);
+}
+
+bool PolicyPropertyPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_textEditor && m_applyText && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers().testFlag(Qt::ControlModifier)) {
+            m_applyText->click();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PolicyPropertyPanel::commitText(const QString &text)

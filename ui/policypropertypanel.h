@@ -54,6 +54,9 @@ public:
         return m_childProblems.value(childName);
     }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void attributeChanged(qsizetype elementOffset, const QString &name, const QString &value);
     void attributeRemoved(qsizetype elementOffset, const QString &name);

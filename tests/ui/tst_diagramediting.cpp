@@ -513,7 +513,7 @@ void tst_DiagramEditing::propertyPanelEditsTheBody()
     // Typing alone changes nothing: half-written code stays in the panel.
     QCOMPARE(text(), m_original);
     QVERIFY(panel->applyTextButton()->isEnabled());
-    QTest::mouseClick(panel->applyTextButton(), Qt::LeftButton);
+    QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
     QString expected = m_original;
     expected.replace(QStringLiteral("<set-body>x</set-body>"),
                      QStringLiteral("<set-body>@{\nreturn \"<ok/>\";\n}</set-body>"));
