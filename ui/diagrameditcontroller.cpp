@@ -111,8 +111,9 @@ bool DiagramEditController::insertPolicyInNewSection(const QString &policyName,
         return fail(reason);
     const QString text = m_editor->document()->toPlainText();
     const PolicyTextEditor textEditor(text, document);
-    return apply(textEditor.insertSection(
-            sectionName, placement.newSectionInherits(), newElementText(textEditor, policyName)));
+    return apply(textEditor.insertSection(sectionName,
+                                          placement.newSectionInherits(policyName),
+                                          newElementText(textEditor, policyName)));
 }
 
 bool DiagramEditController::movePolicyToNewSection(qsizetype elementOffset,
@@ -128,7 +129,8 @@ bool DiagramEditController::movePolicyToNewSection(qsizetype elementOffset,
         return fail(reason);
     const QString text = m_editor->document()->toPlainText();
     return apply(PolicyTextEditor(text, document)
-                         .moveIntoNewSection(*moved, sectionName, placement.newSectionInherits()));
+                         .moveIntoNewSection(
+                                 *moved, sectionName, placement.newSectionInherits(moved->name)));
 }
 
 bool DiagramEditController::movePolicy(qsizetype elementOffset,

@@ -17,6 +17,8 @@ QString PolicyPlacement::check(const PolicyNode &container,
 {
     if (!holdsPolicies(container))
         return QStringLiteral("'%1' does not hold policies").arg(container.name);
+    if (policyName == u"base")
+        return checkBase(container, moved);
     const PolicyElementSpec *spec = m_schema.policy(policyName);
     if (!spec || !spec->isPolicy)
         return QStringLiteral("'%1' is not a policy").arg(policyName);
@@ -26,9 +28,6 @@ QString PolicyPlacement::check(const PolicyNode &container,
     if (section != PolicySection::None && !spec->sections.testFlag(section))
         return QStringLiteral("'%1' is not allowed in %2 (only in %3)")
                 .arg(policyName, policySectionName(section), policySectionNames(spec->sections));
-    if (policyName == u"base" && section != PolicySection::None
-        && policySectionFromName(container.name) != section)
-        return QStringLiteral("'base' stands directly in a section");
 
     const QList<const PolicyNode *> ancestors = m_document.ancestors(container);
     const PolicyNode *sectionNode = &container;
@@ -56,6 +55,19 @@ QString PolicyPlacement::checkAt(const PolicyNode &container,
     return check(container, elementName, moved);
 }
 
+QString PolicyPlacement::checkBase(const PolicyNode &container, const PolicyNode *moved) const
+{
+    // <base /> is no policy of the schema: it stands once, directly in a section.
+    const bool inSection = m_document.kind == PolicyDocument::Kind::Policies
+                           && m_document.ancestors(container).size() == 1
+                           && PolicySchema::isSectionName(container.name);
+    if (!inSection)
+        return QStringLiteral("'base' stands directly in a section");
+    if (countNamed(container, QStringLiteral("base"), moved) > 0)
+        return QStringLiteral("'base' may appear only once per section");
+    return {};
+}
+
 QString PolicyPlacement::checkInNewSection(const QString &sectionName,
                                            const QString &policyName,
                                            const PolicyNode *moved) const
@@ -66,6 +78,8 @@ QString PolicyPlacement::checkInNewSection(const QString &sectionName,
         return QStringLiteral("'%1' is not a section of this document").arg(sectionName);
     if (m_document.section(sectionName))
         return QStringLiteral("The document already has '%1'").arg(sectionName);
+    if (policyName == u"base")
+        return {};
     const PolicyElementSpec *spec = m_schema.policy(policyName);
     if (!spec || !spec->isPolicy)
         return QStringLiteral("'%1' is not a policy").arg(policyName);
@@ -77,9 +91,10 @@ QString PolicyPlacement::checkInNewSection(const QString &sectionName,
     return {};
 }
 
-bool PolicyPlacement::newSectionInherits() const
+bool PolicyPlacement::newSectionInherits(QStringView firstPolicy) const
 {
-    if (m_document.kind != PolicyDocument::Kind::Policies || !m_document.isValid())
+    if (m_document.kind != PolicyDocument::Kind::Policies || !m_document.isValid()
+        || firstPolicy == u"base")
         return false;
     const QList<const PolicyNode *> sections = m_document.root().elements();
     return std::any_of(sections.cbegin(), sections.cend(), [](const PolicyNode *section) {

@@ -40,10 +40,10 @@ public:
     QString checkInNewSection(const QString &sectionName,
                               const QString &policyName,
                               const PolicyNode *moved = nullptr) const;
-    // Whether a section created now starts with <base />: when its sibling sections inherit
-    // theirs. A scope whose sections do not (a global policy, or one cut off from its parents
-    // on purpose) gets none either.
-    bool newSectionInherits() const;
+    // Whether a section created now for firstPolicy starts with <base />: when its sibling
+    // sections inherit theirs and firstPolicy is not <base /> itself. A scope whose sections do
+    // not (a global policy, or one cut off from its parents on purpose) gets none either.
+    bool newSectionInherits(QStringView firstPolicy) const;
     static bool isBranchName(QStringView elementName);
     // Whether container holds policies at all (a section, a fragment, when, retry, ...).
     bool holdsPolicies(const PolicyNode &container) const;
@@ -55,6 +55,7 @@ public:
 private:
     // The element names from inside the section down to element.
     QStringList schemaPath(const PolicyNode &element) const;
+    QString checkBase(const PolicyNode &container, const PolicyNode *moved) const;
     QString checkBranch(const PolicyNode &choose,
                         const QString &branchName,
                         qsizetype position,

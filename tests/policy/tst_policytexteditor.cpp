@@ -535,6 +535,13 @@ void tst_PolicyTextEditor::newSections_data()
                "    <set-header name=\"a\">\n      <value>1</value>\n    </set-header>\n"
                "  </outbound>\n</policies>"
             << "set-header";
+    QTest::newRow("base moved alone")
+            << "<policies>\n  <inbound>\n    <base />\n  </inbound>\n</policies>"
+            << "outbound"
+            << "inbound/0"
+            << "<policies>\n  <inbound>\n  </inbound>\n  <outbound>\n    <base />\n"
+               "  </outbound>\n</policies>"
+            << "base";
     QTest::newRow("exists") << s << "inbound"
                             << ""
                             << ""
@@ -555,8 +562,10 @@ void tst_PolicyTextEditor::newSections()
     const PolicyParseResult parsed = PolicyParser::parse(source);
     QVERIFY(parsed.ok());
     const PolicyTextEditor editor(source, parsed.document);
-    const bool inherit
-            = PolicyPlacement(parsed.document, PolicySchema::builtin()).newSectionInherits();
+    const bool inherit = PolicyPlacement(parsed.document, PolicySchema::builtin())
+                                 .newSectionInherits(
+                                         moved.isEmpty() ? QStringLiteral("cors")
+                                                         : elementAt(parsed.document, moved)->name);
     PolicyTextChange change;
     if (moved.isEmpty()) {
         change = editor.insertSection(section, inherit, QStringLiteral("<cors />"));
@@ -647,6 +656,8 @@ void tst_PolicyTextEditor::newSectionPlacement_data()
             << "<policies>\n  <inbound>\n    <cors />\n  </inbound>\n</policies>"
             << "outbound"
             << "set-header" << true << false;
+    QTest::newRow("base itself") << noOutbound << "outbound"
+                                 << "base" << true << false;
     QTest::newRow("fragment") << "<fragment>\n  <cors />\n</fragment>"
                               << "outbound"
                               << "set-header" << false << false;
@@ -662,8 +673,9 @@ void tst_PolicyTextEditor::newSectionPlacement()
     const PolicyParseResult parsed = PolicyParser::parse(source);
     QVERIFY(parsed.ok());
     const PolicyPlacement placement(parsed.document, PolicySchema::builtin());
-    QCOMPARE(placement.checkInNewSection(section, policy).isEmpty(), allowed);
-    QCOMPARE(placement.newSectionInherits(), inherits);
+    const QString reason = placement.checkInNewSection(section, policy);
+    QVERIFY2(reason.isEmpty() == allowed, qPrintable(reason));
+    QCOMPARE(placement.newSectionInherits(policy), inherits);
 }
 
 void tst_PolicyTextEditor::failures_data()
@@ -778,6 +790,15 @@ void tst_PolicyTextEditor::placement_data()
     QTest::newRow("second forward-request") << "backend"
                                             << "forward-request"
                                             << "" << false;
+    QTest::newRow("base moved in its section") << "inbound"
+                                               << "base"
+                                               << "inbound/0" << true;
+    QTest::newRow("second base") << "inbound"
+                                 << "base"
+                                 << "" << false;
+    QTest::newRow("base into a section without one") << "backend"
+                                                     << "base"
+                                                     << "" << true;
     QTest::newRow("moving the only one") << "backend"
                                          << "forward-request"
                                          << "backend/0/0" << true;
@@ -937,8 +958,8 @@ void tst_PolicyTextEditor::corpusSectionRecreated()
         const PolicyParseResult removed = PolicyParser::parse(without);
         QVERIFY2(removed.ok(), qPrintable(section));
         QVERIFY(!removed.document.section(section));
-        const bool inherit
-                = PolicyPlacement(removed.document, PolicySchema::builtin()).newSectionInherits();
+        const bool inherit = PolicyPlacement(removed.document, PolicySchema::builtin())
+                                     .newSectionInherits(u"cors");
         const PolicyTextChange change
                 = PolicyTextEditor(without, removed.document)
                           .insertSection(section, inherit, QStringLiteral("<cors />"));

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void branchesKeepOtherwiseLast();
     void dropAWhenFromThePalette();
     void dropIntoAMissingSection();
+    void draggingBaseWithinItsSection();
     void dragANodeIntoAMissingSection();
     void propertyPanelEditsTheBody();
     void propertyPanelEditsTheMethod();
@@ -468,6 +469,29 @@ void tst_DiagramEditing::dropIntoAMissingSection()
     QTRY_VERIFY(m_window->diagramScene()->section(QStringLiteral("outbound"))->range().isValid());
     QCOMPARE(node(QStringLiteral("outbound"), 1)->elementName(), QStringLiteral("set-header"));
     QTRY_COMPARE(m_window->propertyPanel()->elementName(), QStringLiteral("set-header"));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::draggingBaseWithinItsSection()
+{
+    openBranchSample();
+    FlowNodeItem *base = node(QStringLiteral("inbound"), 0);
+    const FlowNodeItem *header = node(QStringLiteral("inbound"), 2);
+    QVERIFY(base && header && base->elementName() == u"base");
+    const QPointF below(header->sceneBoundingRect().center().x(),
+                        header->sceneBoundingRect().bottom() + 2);
+    // Not into a branch: base stands directly in a section.
+    QVERIFY(!dragAndDrop(m_window->diagramScene()->createNodeDragData(base),
+                         branch(1)->sceneBoundingRect().center()));
+    QVERIFY(dragAndDrop(m_window->diagramScene()->createNodeDragData(base), below));
+    QString expected = m_original;
+    expected.replace(QStringLiteral("        <base />\n        <choose>"),
+                     QStringLiteral("        <choose>"));
+    expected.replace(QStringLiteral("        </set-header>\n"),
+                     QStringLiteral("        </set-header>\n        <base />\n"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QCOMPARE(node(QStringLiteral("inbound"), 2)->elementName(), QStringLiteral("base"));
     undoRestoresTheOriginal();
 }
 
