@@ -368,9 +368,9 @@ processing continues here:</source>
 geht es hier weiter:</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="259"/>
-        <source>not in this document</source>
-        <translation>nicht in diesem Dokument</translation>
+        <location filename="../ui/flowdiagramscene.cpp" line="258"/>
+        <source>not in this document: drop a policy here to add it</source>
+        <translation>nicht in diesem Dokument: zum Hinzufügen eine Richtlinie hierher ziehen</translation>
     </message>
     <message>
         <location filename="../ui/flowdiagramscene.cpp" line="279"/>
@@ -1207,6 +1207,11 @@ geht es hier weiter:</translation>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
+    <message>
+        <location filename="../ui/policypalette.cpp" line="56"/>
+        <source>Branches of choose</source>
+        <translation>Zweige von choose</translation>
+    </message>
 </context>
 <context>
     <name>PolicyPropertyPanel</name>
@@ -1229,6 +1234,36 @@ geht es hier weiter:</translation>
         <location filename="../ui/policypropertypanel.cpp" line="109"/>
         <source>Required</source>
         <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="129"/>
+        <source>Holds markup: edit its content in the editor.</source>
+        <translation>Enthält Markup: den Inhalt im Editor bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="131"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="166"/>
+        <source>Apply content</source>
+        <translation>Inhalt übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="208"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="210"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="179"/>
+        <source>Writes the content into the policy (Ctrl+Return)</source>
+        <translation>Schreibt den Inhalt in die Richtlinie (Strg+Eingabe)</translation>
     </message>
 </context>
 <context>

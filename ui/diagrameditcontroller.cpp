@@ -3,6 +3,7 @@
 
 #include "documentanalyzer.h"
 #include "flowdiagramscene.h"
+#include "policy/policyelementspec.h"
 #include "policy/policyplacement.h"
 #include "policy/policyschema.h"
 #include "policy/policytexteditor.h"
@@ -11,6 +12,21 @@
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QTextCursor>
+
+namespace {
+
+// What the palette inserts for elementName, a policy or a branch of <choose>, which the
+// placement checks have accepted.
+QString newElementText(const PolicyTextEditor &textEditor, const QString &elementName)
+{
+    const PolicySchema &schema = PolicySchema::builtin();
+    const PolicyElementSpec *spec = PolicyPlacement::isBranchName(elementName)
+                                            ? schema.policy(u"choose")->child(elementName)
+                                            : schema.policy(elementName);
+    return textEditor.newElementText(*spec, schema);
+}
+
+} // namespace
 
 DiagramEditController::DiagramEditController(QPlainTextEdit *editor,
                                              DocumentAnalyzer *analyzer,
@@ -35,6 +51,21 @@ DiagramEditController::DiagramEditController(QPlainTextEdit *editor,
             [this](const SourceRange &element, const SourceRange &container, int position) {
                 movePolicy(element.begin.offset, container.begin.offset, position);
             });
+    connect(scene,
+            &FlowDiagramScene::policyDroppedIntoNewSection,
+            this,
+            &DiagramEditController::insertPolicyInNewSection);
+    connect(scene,
+            &FlowDiagramScene::nodeDroppedIntoNewSection,
+            this,
+            [this](const SourceRange &element, const QString &sectionName) {
+                movePolicyToNewSection(element.begin.offset, sectionName);
+            });
+    connect(panel, &PolicyPropertyPanel::textChanged, this, &DiagramEditController::setText);
+    connect(panel,
+            &PolicyPropertyPanel::childTextsChanged,
+            this,
+            &DiagramEditController::setChildTexts);
     connect(scene, &FlowDiagramScene::removeRequested, this, [this](const SourceRange &element) {
         removePolicy(element.begin.offset);
     });
@@ -59,13 +90,47 @@ bool DiagramEditController::insertPolicy(const QString &policyName,
         return false;
     const PolicyDocument &document = m_analyzer->document();
     const PolicyPlacement placement(document, PolicySchema::builtin());
-    if (const QString reason = placement.check(*container, policyName); !reason.isEmpty())
+    if (const QString reason = placement.checkAt(*container, policyName, position);
+        !reason.isEmpty())
         return fail(reason);
     const QString text = m_editor->document()->toPlainText();
     const PolicyTextEditor textEditor(text, document);
-    const QString elementText = textEditor.newElementText(
-            *PolicySchema::builtin().policy(policyName), PolicySchema::builtin());
-    return apply(textEditor.insertElement(*container, position, elementText));
+    return apply(
+            textEditor.insertElement(*container, position, newElementText(textEditor, policyName)));
+}
+
+bool DiagramEditController::insertPolicyInNewSection(const QString &policyName,
+                                                     const QString &sectionName)
+{
+    if (!analyzed())
+        return false;
+    const PolicyDocument &document = m_analyzer->document();
+    const PolicyPlacement placement(document, PolicySchema::builtin());
+    if (const QString reason = placement.checkInNewSection(sectionName, policyName);
+        !reason.isEmpty())
+        return fail(reason);
+    const QString text = m_editor->document()->toPlainText();
+    const PolicyTextEditor textEditor(text, document);
+    return apply(textEditor.insertSection(sectionName,
+                                          placement.newSectionInherits(policyName),
+                                          newElementText(textEditor, policyName)));
+}
+
+bool DiagramEditController::movePolicyToNewSection(qsizetype elementOffset,
+                                                   const QString &sectionName)
+{
+    const PolicyNode *moved = element(elementOffset);
+    if (!moved)
+        return false;
+    const PolicyDocument &document = m_analyzer->document();
+    const PolicyPlacement placement(document, PolicySchema::builtin());
+    if (const QString reason = placement.checkInNewSection(sectionName, moved->name, moved);
+        !reason.isEmpty())
+        return fail(reason);
+    const QString text = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(text, document)
+                         .moveIntoNewSection(
+                                 *moved, sectionName, placement.newSectionInherits(moved->name)));
 }
 
 bool DiagramEditController::movePolicy(qsizetype elementOffset,
@@ -78,7 +143,8 @@ bool DiagramEditController::movePolicy(qsizetype elementOffset,
         return false;
     const PolicyDocument &document = m_analyzer->document();
     const PolicyPlacement placement(document, PolicySchema::builtin());
-    if (const QString reason = placement.check(*container, moved->name, moved); !reason.isEmpty())
+    if (const QString reason = placement.checkAt(*container, moved->name, position, moved);
+        !reason.isEmpty())
         return fail(reason);
     // The diagram counts positions with the element still in place; the editor after it left.
     const qsizetype current = container->elements().indexOf(moved);
@@ -116,14 +182,41 @@ bool DiagramEditController::removeAttribute(qsizetype elementOffset, const QStri
     return apply(PolicyTextEditor(text, m_analyzer->document()).removeAttribute(*edited, name));
 }
 
-const PolicyNode *DiagramEditController::element(qsizetype offset)
+bool DiagramEditController::setText(qsizetype elementOffset, const QString &text)
+{
+    const PolicyNode *edited = element(elementOffset);
+    if (!edited)
+        return false;
+    const QString source = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(source, m_analyzer->document()).setText(*edited, text));
+}
+
+bool DiagramEditController::setChildTexts(qsizetype elementOffset,
+                                          const QString &childName,
+                                          const QStringList &texts)
+{
+    const PolicyNode *edited = element(elementOffset);
+    if (!edited)
+        return false;
+    const QString source = m_editor->document()->toPlainText();
+    return apply(PolicyTextEditor(source, m_analyzer->document())
+                         .setChildTexts(*edited, childName, texts));
+}
+
+bool DiagramEditController::analyzed()
 {
     if (m_analyzer->isPending() || m_analyzer->revision() != m_editor->document()->revision())
         m_analyzer->analyzeNow();
-    if (!m_analyzer->isValid()) {
-        fail(tr("The XML has errors: fix them in the editor before editing on the diagram."));
+    if (!m_analyzer->isValid())
+        return fail(
+                tr("The XML has errors: fix them in the editor before editing on the diagram."));
+    return true;
+}
+
+const PolicyNode *DiagramEditController::element(qsizetype offset)
+{
+    if (!analyzed())
         return nullptr;
-    }
     const PolicyNode *found = m_analyzer->document().elementStartingAt(offset);
     if (!found)
         fail(tr("The element is no longer in the text."));

@@ -38,6 +38,13 @@ public:
     bool removePolicy(qsizetype elementOffset);
     bool setAttribute(qsizetype elementOffset, const QString &name, const QString &value);
     bool removeAttribute(qsizetype elementOffset, const QString &name);
+    // The text between the element's tags; the texts of its childName children (<value>s).
+    bool setText(qsizetype elementOffset, const QString &text);
+    bool setChildTexts(qsizetype elementOffset, const QString &childName, const QStringList &texts);
+    // Into a section the document lacks: created at its place, with <base /> when its sibling
+    // sections have one.
+    bool insertPolicyInNewSection(const QString &policyName, const QString &sectionName);
+    bool movePolicyToNewSection(qsizetype elementOffset, const QString &sectionName);
 
 Q_SIGNALS:
     void editFailed(const QString &message);
@@ -45,6 +52,8 @@ Q_SIGNALS:
 private:
     // The element of the current text starting at offset, after bringing the analysis up to date.
     const PolicyNode *element(qsizetype offset);
+    // Brings the analysis up to date; false (reported) when the text does not parse.
+    bool analyzed();
     bool apply(const PolicyTextChange &change);
     bool fail(const QString &message);
     void updatePanel();

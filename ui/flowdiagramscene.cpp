@@ -255,7 +255,7 @@ FlowNodeItem *FlowDiagramScene::buildSection(const PolicyNode *section, const QS
     m_sections.append(item);
     m_buildingSection = sectionName;
     if (!section) {
-        item->setDetails({tr("not in this document")});
+        item->setDetails({tr("not in this document: drop a policy here to add it")});
         return item;
     }
     item->setRange(section->range);
@@ -371,6 +371,15 @@ bool FlowDiagramScene::isExpanded(const FlowNodeItem *node) const
     return isExpandable(node) && m_expanded.contains(node->range().begin.offset);
 }
 
+QList<PolicyNode> FlowDiagramScene::expansionContent(const FlowNodeItem *node,
+                                                     const QString &section) const
+{
+    const PolicyNode *element = isExpandable(node)
+                                        ? m_document.elementStartingAt(node->range().begin.offset)
+                                        : nullptr;
+    return element ? m_expansionProvider(*element, section) : QList<PolicyNode>();
+}
+
 void FlowDiagramScene::setExpandedAt(qsizetype offset, bool expanded)
 {
     if (m_expanded.contains(offset) == expanded)
@@ -429,7 +438,7 @@ QString FlowDiagramScene::nodeMimeType()
 QMimeData *FlowDiagramScene::createNodeDragData(const FlowNodeItem *node) const
 {
     const PolicyNode *element = editableElement(node);
-    if (!element || node->kind() == FlowNodeItem::Kind::Branch)
+    if (!element)
         return nullptr;
     auto *data = new QMimeData;
     data->setData(nodeMimeType(), QByteArray::number(element->range.begin.offset));
@@ -505,7 +514,11 @@ void FlowDiagramScene::dropEvent(QGraphicsSceneDragDropEvent *event)
         return;
     event->setDropAction(moved ? Qt::MoveAction : Qt::CopyAction);
     // The handlers rewrite the text and so rebuild this scene: nothing here may be used after.
-    if (moved)
+    if (!target.newSection.isEmpty() && moved)
+        Q_EMIT nodeDroppedIntoNewSection(moved->range, target.newSection);
+    else if (!target.newSection.isEmpty())
+        Q_EMIT policyDroppedIntoNewSection(name, target.newSection);
+    else if (moved)
         Q_EMIT nodeDropped(moved->range, target.container, target.position);
     else
         Q_EMIT policyDropped(name, target.container, target.position);

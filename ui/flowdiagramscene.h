@@ -44,6 +44,9 @@ public:
     void setExpansionProvider(ExpansionProvider provider);
     bool isExpandable(const FlowNodeItem *node) const;
     bool isExpanded(const FlowNodeItem *node) const;
+    // What expanding node shows in section, whether it is expanded or not (empty when it
+    // cannot expand).
+    QList<PolicyNode> expansionContent(const FlowNodeItem *node, const QString &section) const;
     // Rebuilds the diagram with the node starting at offset (in the document) expanded or not.
     void setExpandedAt(qsizetype offset, bool expanded);
     void collapseAll();
@@ -65,6 +68,9 @@ Q_SIGNALS:
     // Drops where the schema allows them; position counts the container's current elements.
     void policyDropped(const QString &policyName, const SourceRange &container, int position);
     void nodeDropped(const SourceRange &element, const SourceRange &container, int position);
+    // Drops on a section the document does not have yet, which the handler creates.
+    void policyDroppedIntoNewSection(const QString &policyName, const QString &sectionName);
+    void nodeDroppedIntoNewSection(const SourceRange &element, const QString &sectionName);
     // Delete key or context menu on a node.
     void removeRequested(const SourceRange &element);
 

@@ -14,14 +14,17 @@ struct PolicyNode;
 
 // Where a policy dragged over the flow diagram would land: the innermost container under the
 // pointer (a section, retry, a choose branch, ...), the gap between its policies nearest the
-// pointer, and whether the schema allows the policy there. The diagram draws the indicator line
-// and the drop turns into a text edit of the container.
+// pointer, and whether the schema allows the policy there. A <when> or <otherwise> lands between
+// the branches of the innermost choose instead; a section the document lacks takes the policy as
+// its first. The diagram draws the indicator line and the drop turns into a text edit.
 class FlowDropPlanner
 {
 public:
     struct Target
     {
         SourceRange container;
+        // Set instead of container when the drop creates this section.
+        QString newSection;
         // Among the container's element children as they are now (0..count).
         int position = -1;
         QLineF indicator;
@@ -40,7 +43,10 @@ public:
                     const PolicyNode *moved) const;
 
 private:
-    FlowNodeItem *containerAt(const QPointF &scenePos) const;
+    FlowNodeItem *containerAt(const QPointF &scenePos, bool branch) const;
+    Target newSectionTarget(const FlowNodeItem &section,
+                            const QString &policyName,
+                            const PolicyNode *moved) const;
 
     const QList<FlowNodeItem *> &m_nodes;
     const PolicyDocument &m_document;

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 
 // A policy element as trace events name it.
@@ -48,8 +50,11 @@ int scopeLevel(PolicyScope scope)
 class PathMarker
 {
 public:
-    PathMarker(const RequestTrace &trace, const FlowTraceHighlighter::Context &context)
-        : m_context(context)
+    PathMarker(const FlowDiagramScene &scene,
+               const RequestTrace &trace,
+               const FlowTraceHighlighter::Context &context)
+        : m_scene(scene)
+        , m_context(context)
     {
         for (const TraceEvent &event : trace.events) {
             m_sections.insert(event.section);
@@ -61,6 +66,8 @@ public:
                           event.range.end.offset};
             if (event.kind == TraceEvent::Kind::Policy) {
                 m_executed.insert(key);
+                if (!event.value.isEmpty())
+                    m_takenBranches.insert(key, event.value.section(u'/', -1));
                 const int level = scopeLevel(event.scope);
                 if (level >= 0 && level < scopeLevel(context.scope))
                     m_inheritedSections.insert(event.section);
@@ -87,7 +94,7 @@ public:
             taken = m_sections.contains(node->elementName()) || anyChild;
             break;
         case Kind::Branch:
-            taken = anyChild;
+            taken = anyChild || isTakenBranch(node);
             break;
         case Kind::Base:
             // Collapsed, it stands for the parent scopes' policies of its section.
@@ -95,10 +102,15 @@ public:
             break;
         default:
             if (node->elementName() == u"include-fragment" && node->childNodes().isEmpty()) {
-                // Its element never runs, the fragment's content does: collapsed, it cannot
-                // tell.
-                clearNode(node);
-                return false;
+                // Its element never runs, the fragment's content does: collapsed, it ran when
+                // any policy of that content did.
+                const QList<PolicyNode> content = m_scene.expansionContent(node, section);
+                if (content.isEmpty()) {
+                    clearNode(node);
+                    return false;
+                }
+                taken = anyExecuted(content);
+                break;
             }
             taken = m_executed.contains(keyOf(node)) || anyChild;
             break;
@@ -120,6 +132,37 @@ public:
     }
 
 private:
+    // A branch is taken when its choose says so: "when[2]" is the second <when>.
+    bool isTakenBranch(const FlowNodeItem *branch) const
+    {
+        const QGraphicsItem *parent = branch->parentItem();
+        if (!parent || parent->type() != FlowNodeItem::Type)
+            return false;
+        const auto *choose = static_cast<const FlowNodeItem *>(parent);
+        const auto taken = m_takenBranches.constFind(keyOf(choose));
+        if (taken == m_takenBranches.cend())
+            return false;
+        int index = 0;
+        for (const FlowNodeItem *sibling : choose->childNodes()) {
+            if (sibling->elementName() == branch->elementName())
+                ++index;
+            if (sibling == branch)
+                break;
+        }
+        return *taken == branch->elementName() + u'[' + QString::number(index) + u']';
+    }
+
+    bool anyExecuted(const QList<PolicyNode> &nodes) const
+    {
+        return std::any_of(nodes.cbegin(), nodes.cend(), [this](const PolicyNode &node) {
+            const Key key{int(node.origin.scope),
+                          node.origin.document,
+                          node.range.begin.offset,
+                          node.range.end.offset};
+            return node.isElement() && (m_executed.contains(key) || anyExecuted(node.children));
+        });
+    }
+
     Key keyOf(const FlowNodeItem *node) const
     {
         const PolicyOrigin origin = node->isForeign()
@@ -131,7 +174,10 @@ private:
                 node->range().end.offset};
     }
 
+    const FlowDiagramScene &m_scene;
     FlowTraceHighlighter::Context m_context;
+    // The branch each executed choose took ("when[2]", "otherwise[1]").
+    QHash<Key, QString> m_takenBranches;
     QSet<QString> m_sections;
     QSet<QString> m_inheritedSections;
     QSet<Key> m_executed;
@@ -148,7 +194,7 @@ void FlowTraceHighlighter::apply(const FlowDiagramScene &scene,
         clear(scene);
         return;
     }
-    PathMarker marker(trace, context);
+    PathMarker marker(scene, trace, context);
     for (FlowNodeItem *node : scene.nodes()) {
         if (node->kind() == FlowNodeItem::Kind::Section)
             marker.mark(node, node->elementName());

@@ -295,9 +295,9 @@ bool MainWindow::openWorkspace(const QString &fileName)
         resizeDocks({dock}, {width() / 4}, Qt::Horizontal);
     }
     m_diskWatcher->setFileName(fileName);
-    QStringList namedValues;
+    QList<CompletionEngine::NamedValue> namedValues;
     for (const Workspace::NamedValue &value : loaded.workspace.namedValues)
-        namedValues.append(value.name);
+        namedValues.append({value.name, value.value, value.secret});
     m_editor->completer()->setNamedValues(namedValues);
     updateTitle();
     addRecentFile(fileName);

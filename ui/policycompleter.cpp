@@ -74,9 +74,9 @@ PolicyCompleter::PolicyCompleter(QPlainTextEdit *editor)
             &PolicyCompleter::insert);
 }
 
-void PolicyCompleter::setNamedValues(const QStringList &names)
+void PolicyCompleter::setNamedValues(const QList<CompletionEngine::NamedValue> &namedValues)
 {
-    m_engine.setNamedValues(names);
+    m_engine.setNamedValues(namedValues);
 }
 
 bool PolicyCompleter::handleKeyPress(QKeyEvent *event)
@@ -150,6 +150,12 @@ void PolicyCompleter::refresh()
         label->setData(int(i), itemRole);
         auto *detail = new QStandardItem(item.detail.section(u'\n', 0, 0));
         detail->setForeground(detailColor);
+        // Secrets in italics, beside a detail that says so instead of their value.
+        if (item.secret) {
+            QFont font = m_editor->font();
+            font.setItalic(true);
+            label->setFont(font);
+        }
         for (QStandardItem *cell : {label, detail})
             cell->setToolTip(item.detail);
         m_model->appendRow({label, detail});

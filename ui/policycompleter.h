@@ -24,7 +24,7 @@ class PolicyCompleter final : public QObject
 public:
     explicit PolicyCompleter(QPlainTextEdit *editor);
 
-    void setNamedValues(const QStringList &names);
+    void setNamedValues(const QList<CompletionEngine::NamedValue> &namedValues);
     // Called by the editor before it handles a key: true when the key belongs to the popup (or
     // is Ctrl+Space) and the editor must leave it alone.
     bool handleKeyPress(QKeyEvent *event);

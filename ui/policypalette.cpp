@@ -2,6 +2,7 @@
 #include "policypalette.h"
 
 #include "flowdiagramscene.h"
+#include "policy/policyelementspec.h"
 #include "policy/policyschema.h"
 
 #include <QHeaderView>
@@ -17,6 +18,14 @@ QString groupTitle(PolicySections sections)
     if (sections == allPolicySections())
         return PolicyPalette::tr("Any section");
     return PolicyPalette::tr("Only %1").arg(policySectionNames(sections));
+}
+
+void addEntry(QTreeWidgetItem *group, const PolicyElementSpec &spec)
+{
+    auto *item = new QTreeWidgetItem(group, {spec.name});
+    item->setData(0, policyNameRole, spec.name);
+    item->setToolTip(0, spec.description);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
 }
 
 } // namespace
@@ -41,12 +50,15 @@ PolicyPalette::PolicyPalette(QWidget *parent)
             group = new QTreeWidgetItem({groupTitle(spec->sections)});
             group->setFlags(Qt::ItemIsEnabled);
         }
-        auto *item = new QTreeWidgetItem(group, {spec->name});
-        item->setData(0, policyNameRole, spec->name);
-        item->setToolTip(0, spec->description);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        addEntry(group, *spec);
     }
+    // The branches go into a choose, not a section: a group of their own, last.
+    auto *branches = new QTreeWidgetItem({tr("Branches of choose")});
+    branches->setFlags(Qt::ItemIsEnabled);
+    for (const PolicyElementSpec &branch : PolicySchema::builtin().policy(u"choose")->children)
+        addEntry(branches, branch);
     addTopLevelItems(groups.values());
+    addTopLevelItem(branches);
     expandAll();
 }
 

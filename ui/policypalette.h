@@ -3,8 +3,9 @@
 
 #include <QTreeWidget>
 
-// Every policy of the schema, grouped by the sections that accept it, to drag onto the flow
-// diagram. Each entry carries its policy name in FlowDiagramScene::policyMimeType().
+// Every policy of the schema, grouped by the sections that accept it, and the branches of
+// <choose>, to drag onto the flow diagram. Each entry carries its element name in
+// FlowDiagramScene::policyMimeType().
 class PolicyPalette final : public QTreeWidget
 {
     Q_OBJECT

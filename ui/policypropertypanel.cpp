@@ -5,10 +5,18 @@
 #include "policy/policynode.h"
 
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -21,6 +29,24 @@ bool inside(const SourceRange &inner, const SourceRange &outer)
 QString problemStyle()
 {
     return QStringLiteral("color: #c0392b;");
+}
+
+// Text and CDATA only: what a text field shows without losing anything.
+bool holdsOnlyText(const PolicyNode &element)
+{
+    return std::all_of(element.children.cbegin(), element.children.cend(), [](const PolicyNode &c) {
+        return c.kind == PolicyNode::Kind::Text || c.kind == PolicyNode::Kind::CData;
+    });
+}
+
+QList<const PolicyNode *> childrenNamed(const PolicyNode &element, const QString &name)
+{
+    QList<const PolicyNode *> children;
+    for (const PolicyNode *child : element.elements()) {
+        if (child->name == name)
+            children.append(child);
+    }
+    return children;
 }
 
 } // namespace
@@ -74,6 +100,188 @@ void PolicyPropertyPanel::setElement(const PolicyNode *element,
         if (!spec || !spec->attribute(attribute.name))
             addAttributeRow(attribute.name, nullptr, &attribute);
     }
+    if (!spec)
+        return;
+    addTextRow(*element, *spec);
+    for (const PolicyElementSpec *child : listedChildren(*spec))
+        addChildListRow(*element, *child);
+}
+
+QList<const PolicyElementSpec *> PolicyPropertyPanel::listedChildren(const PolicyElementSpec &spec)
+{
+    QList<const PolicyElementSpec *> listed;
+    if (spec.childMode != PolicyElementSpec::Children::Listed)
+        return listed;
+    for (const PolicyElementSpec &child : spec.children) {
+        if (child.text != PolicyElementSpec::Text::None && child.attributes.isEmpty()
+            && child.children.isEmpty() && child.maxOccurs != 1 && !child.policyReference)
+            listed.append(&child);
+    }
+    return listed;
+}
+
+void PolicyPropertyPanel::addTextRow(const PolicyNode &element, const PolicyElementSpec &spec)
+{
+    const bool hasText = spec.text != PolicyElementSpec::Text::None
+                         || spec.childMode == PolicyElementSpec::Children::Any;
+    if (!hasText)
+        return;
+    auto *form = static_cast<QFormLayout *>(m_form->layout());
+    if (!holdsOnlyText(element)) {
+        auto *note = new QLabel(tr("Holds markup: edit its content in the editor."), m_form);
+        note->setWordWrap(true);
+        form->addRow(tr("Content"), note);
+        return;
+    }
+    m_text = element.textContent();
+    auto *label = new QLabel(tr("Content"), m_form);
+    if (spec.text == PolicyElementSpec::Text::Required) {
+        label->setText(tr("Content") + QStringLiteral(" *"));
+        QFont bold = label->font();
+        bold.setBold(true);
+        label->setFont(bold);
+    }
+    if (!spec.textValue.enumValues.isEmpty()) {
+        auto *combo = new QComboBox(m_form);
+        combo->addItems(spec.textValue.enumValues);
+        combo->setEditable(true);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        combo->setEditText(m_text);
+        connect(combo, &QComboBox::activated, this, [this, combo](int i) {
+            commitText(combo->itemText(i));
+        });
+        connect(combo->lineEdit(), &QLineEdit::editingFinished, this, [this, combo] {
+            commitText(combo->currentText());
+        });
+        m_textEditor = combo;
+        form->addRow(label, combo);
+    } else {
+        // A body is often several lines of expression: a text area, applied on request so that
+        // half-typed code does not rewrite the document on every key.
+        auto *box = new QWidget(m_form);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *edit = new QPlainTextEdit(m_text, box);
+        edit->setTabChangesFocus(true);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        // Code reads in the editor's fixed-width font; its indentation is part of the value.
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        edit->setMinimumHeight(fontMetrics().lineSpacing() * 6);
+        auto *apply = new QPushButton(tr("Apply content"), box);
+        apply->setObjectName(QStringLiteral("applyText"));
+        apply->setEnabled(false);
+        connect(edit, &QPlainTextEdit::textChanged, this, [this, edit, apply] {
+            apply->setEnabled(edit->toPlainText() != m_text);
+        });
+        connect(apply, &QPushButton::clicked, this, [this, edit] {
+            commitText(edit->toPlainText());
+        });
+        apply->setToolTip(tr("Writes the content into the policy (Ctrl+Return)"));
+        // Ctrl+Return would be the text area's own line break: caught before it sees it.
+        edit->installEventFilter(this);
+        layout->addWidget(edit);
+        layout->addWidget(apply, 0, Qt::AlignRight);
+        m_textEditor = edit;
+        m_applyText = apply;
+        form->addRow(label, box);
+    }
+    m_textEditor->setObjectName(QStringLiteral("text"));
+    addProblemRow(m_textEditor, m_textProblem, QStringLiteral("problem:text"));
+}
+
+void PolicyPropertyPanel::addChildListRow(const PolicyNode &element,
+                                          const PolicyElementSpec &childSpec)
+{
+    const QString childName = childSpec.name;
+    const QList<const PolicyNode *> children = childrenNamed(element, childName);
+    if (!std::all_of(children.cbegin(), children.cend(), [](const PolicyNode *child) {
+            return holdsOnlyText(*child) && child->attributes.isEmpty();
+        }))
+        return;
+    auto *box = new QWidget(m_form);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *list = new QListWidget(box);
+    list->setObjectName(QStringLiteral("children:") + childName);
+    for (const PolicyNode *child : children) {
+        auto *item = new QListWidgetItem(child->textContent(), list);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+    }
+    list->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    connect(list, &QListWidget::itemChanged, this, [this, childName] {
+        commitChildTexts(childName);
+    });
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add"), box);
+    add->setObjectName(QStringLiteral("add:") + childName);
+    auto *remove = new QPushButton(tr("Remove"), box);
+    remove->setObjectName(QStringLiteral("remove:") + childName);
+    // A new entry becomes a child once it has a text: until then there is nothing to write.
+    connect(add, &QPushButton::clicked, this, [list] {
+        const QSignalBlocker blocker(list);
+        auto *item = new QListWidgetItem(QString(), list);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+        list->setCurrentItem(item);
+        list->editItem(item);
+    });
+    connect(remove, &QPushButton::clicked, this, [this, list, childName] {
+        if (QListWidgetItem *item = list->currentItem()) {
+            delete item;
+            commitChildTexts(childName);
+        }
+    });
+    buttons->addStretch(1);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    layout->addWidget(list);
+    layout->addLayout(buttons);
+    m_lists.insert(childName, list);
+    static_cast<QFormLayout *>(m_form->layout())->addRow(childName, box);
+    addProblemRow(list, m_childProblems.value(childName), QStringLiteral("problem:") + childName);
+}
+
+void PolicyPropertyPanel::addProblemRow(QWidget *editor,
+                                        const QString &problem,
+                                        const QString &objectName)
+{
+    if (problem.isEmpty())
+        return;
+    editor->setToolTip(problem);
+    auto *message = new QLabel(problem, m_form);
+    message->setObjectName(objectName);
+    message->setWordWrap(true);
+    message->setStyleSheet(problemStyle());
+    static_cast<QFormLayout *>(m_form->layout())->addRow(QString(), message);
+}
+
+bool PolicyPropertyPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_textEditor && m_applyText && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers().testFlag(Qt::ControlModifier)) {
+            m_applyText->click();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PolicyPropertyPanel::commitText(const QString &text)
+{
+    if (m_elementOffset >= 0 && text != m_text)
+        Q_EMIT textChanged(m_elementOffset, text);
+}
+
+void PolicyPropertyPanel::commitChildTexts(const QString &childName)
+{
+    const QListWidget *list = m_lists.value(childName);
+    if (m_elementOffset < 0 || !list)
+        return;
+    QStringList texts;
+    for (int i = 0; i < list->count(); ++i)
+        texts.append(list->item(i)->text());
+    Q_EMIT childTextsChanged(m_elementOffset, childName, texts);
 }
 
 void PolicyPropertyPanel::clearForm()
@@ -93,6 +301,12 @@ void PolicyPropertyPanel::clearForm()
     m_editors.clear();
     m_problems.clear();
     m_required.clear();
+    m_textEditor = nullptr;
+    m_applyText = nullptr;
+    m_text.clear();
+    m_textProblem.clear();
+    m_lists.clear();
+    m_childProblems.clear();
 }
 
 void PolicyPropertyPanel::addAttributeRow(const QString &name,
@@ -116,15 +330,9 @@ void PolicyPropertyPanel::addAttributeRow(const QString &name,
     auto *form = static_cast<QFormLayout *>(m_form->layout());
     form->addRow(label, editor);
     const QString problem = m_problems.value(name);
-    if (!problem.isEmpty()) {
+    if (!problem.isEmpty())
         editor->setStyleSheet(QStringLiteral("background-color: #fde2df;"));
-        editor->setToolTip(problem);
-        auto *message = new QLabel(problem, m_form);
-        message->setObjectName(QStringLiteral("problem:") + name);
-        message->setWordWrap(true);
-        message->setStyleSheet(problemStyle());
-        form->addRow(QString(), message);
-    }
+    addProblemRow(editor, problem, QStringLiteral("problem:") + name);
 }
 
 QWidget *PolicyPropertyPanel::createEditor(const QString &name,
@@ -181,8 +389,10 @@ void PolicyPropertyPanel::collectProblems(const PolicyNode &element,
 {
     QStringList elementProblems;
     for (const Diagnostic &diagnostic : diagnostics) {
-        if (!inside(diagnostic.range, element.startTagRange))
+        if (!inside(diagnostic.range, element.startTagRange)) {
+            collectContentProblem(element, diagnostic);
             continue;
+        }
         QString attributeName;
         for (const PolicyAttribute &attribute : element.attributes) {
             if (inside(diagnostic.range, attribute.range))
@@ -202,6 +412,22 @@ void PolicyPropertyPanel::collectProblems(const PolicyNode &element,
             elementProblems.append(diagnostic.message);
     }
     m_elementProblems->setText(elementProblems.join(u'\n'));
+}
+
+void PolicyPropertyPanel::collectContentProblem(const PolicyNode &element,
+                                                const Diagnostic &diagnostic)
+{
+    if (!inside(diagnostic.range, element.range))
+        return;
+    for (const PolicyNode *child : element.elements()) {
+        if (inside(diagnostic.range, child->range)) {
+            if (!m_childProblems.contains(child->name))
+                m_childProblems.insert(child->name, diagnostic.message);
+            return;
+        }
+    }
+    if (m_textProblem.isEmpty())
+        m_textProblem = diagnostic.message;
 }
 
 void PolicyPropertyPanel::commit(const QString &name, const QString &text)

@@ -7,7 +7,9 @@
 #include <QSet>
 #include <QWidget>
 
+class QAbstractButton;
 class QLabel;
+class QListWidget;
 class QVBoxLayout;
 struct PolicyAttributeSpec;
 struct PolicyAttribute;
@@ -16,7 +18,9 @@ struct PolicyNode;
 
 // The attributes of the element selected in the diagram, as a form: enum and boolean values as
 // combo boxes, required attributes marked, the validator's messages under the values they are
-// about. Finishing an edit asks for the change through a signal; the form follows the text.
+// about. Below them the element's text where it has one (set-method's method, set-body's body)
+// and the texts of repeated text children as a list (set-header's <value>s). Finishing an edit
+// asks for the change through a signal; the form follows the text.
 class PolicyPropertyPanel final : public QWidget
 {
     Q_OBJECT
@@ -38,10 +42,28 @@ public:
     // The validator's message shown for attribute (empty when it is fine).
     QString problem(const QString &attribute) const { return m_problems.value(attribute); }
     bool isRequired(const QString &attribute) const { return m_required.contains(attribute); }
+    // The element's text: a QComboBox for a choice (set-method), else a QPlainTextEdit applied
+    // with applyTextButton(). Null when the element has no text to edit here.
+    QWidget *textEditor() const { return m_textEditor; }
+    QAbstractButton *applyTextButton() const { return m_applyText; }
+    QString textProblem() const { return m_textProblem; }
+    // The list of the texts of the element's childName children (null when not shown).
+    QListWidget *childList(const QString &childName) const { return m_lists.value(childName); }
+    QString childProblem(const QString &childName) const
+    {
+        return m_childProblems.value(childName);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     void attributeChanged(qsizetype elementOffset, const QString &name, const QString &value);
     void attributeRemoved(qsizetype elementOffset, const QString &name);
+    void textChanged(qsizetype elementOffset, const QString &text);
+    void childTextsChanged(qsizetype elementOffset,
+                           const QString &childName,
+                           const QStringList &texts);
 
 private:
     void clearForm();
@@ -52,7 +74,16 @@ private:
                           const PolicyAttributeSpec *spec,
                           const PolicyAttribute *current);
     void collectProblems(const PolicyNode &element, const QList<Diagnostic> &diagnostics);
+    // A problem inside the element's content: its text, or one of its children.
+    void collectContentProblem(const PolicyNode &element, const Diagnostic &diagnostic);
     void commit(const QString &name, const QString &text);
+    void addTextRow(const PolicyNode &element, const PolicyElementSpec &spec);
+    void addChildListRow(const PolicyNode &element, const PolicyElementSpec &childSpec);
+    void addProblemRow(QWidget *editor, const QString &problem, const QString &objectName);
+    void commitText(const QString &text);
+    void commitChildTexts(const QString &childName);
+    // The child specs whose texts the panel edits as a list.
+    static QList<const PolicyElementSpec *> listedChildren(const PolicyElementSpec &spec);
 
     QVBoxLayout *m_layout;
     QLabel *m_title;
@@ -66,4 +97,10 @@ private:
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QString> m_problems;
     QSet<QString> m_required;
+    QWidget *m_textEditor = nullptr;
+    QAbstractButton *m_applyText = nullptr;
+    QString m_text;
+    QString m_textProblem;
+    QHash<QString, QListWidget *> m_lists;
+    QHash<QString, QString> m_childProblems;
 };

@@ -344,6 +344,7 @@ void PolicyExecution::step(const ProgramNode &node)
     const qsizetype eventIndex = m_trace.events.size();
     if (recorded)
         trace(event(TraceEvent::Kind::Policy, &node));
+    m_currentEvent = eventIndex < m_trace.events.size() ? eventIndex : -1;
     try {
         const Handler handler = handlers().value(node.name, &PolicyExecution::runNotEmulated);
         (this->*handler)(node);
@@ -918,6 +919,9 @@ void PolicyExecution::runChoose(const ProgramNode &node)
             continue;
         if (branch.name != u"when" && branch.name != u"otherwise")
             continue;
+        // Which branch ran: the diagram lights it up even when it holds no policy.
+        if (m_currentEvent >= 0)
+            m_trace.events[m_currentEvent].value = branch.path;
         frames().push_back(Frame::make(Frame::Kind::Sequence, &branch.children));
         return;
     }

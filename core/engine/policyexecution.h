@@ -221,6 +221,8 @@ private:
     bool m_onErrorAnswered = false;
     std::optional<PolicyFailure> m_error;
     const ProgramNode *m_currentNode = nullptr;
+    // The trace event of the policy step() runs, for handlers that add to it; -1 when none.
+    qsizetype m_currentEvent = -1;
 
     // The backend: base URL (set-backend-service, else the API's service URL), or a backend
     // entity resolved at each forward; and the operation path rewrite-uri changes.

@@ -15,7 +15,7 @@ struct TraceEvent
 {
     enum class Kind {
         Section,      // a section started (section)
-        Policy,       // a policy ran (policy, path, duration)
+        Policy,       // a policy ran (policy, path, duration; choose: value = branch path)
         RetryAttempt, // a retry attempt starts (attempt, delayMs waited before it)
         Forward,      // a backend call (url, backend, status or message, duration, attempt)
         CacheLookup,  // key, hit, value

@@ -480,10 +480,12 @@ CompletionEngine::CompletionEngine(const PolicySchema &schema)
     : m_schema(schema)
 {}
 
-void CompletionEngine::setNamedValues(const QStringList &names)
+void CompletionEngine::setNamedValues(const QList<NamedValue> &namedValues)
 {
-    m_namedValues = names;
-    m_namedValues.sort(Qt::CaseInsensitive);
+    m_namedValues = namedValues;
+    std::sort(m_namedValues.begin(), m_namedValues.end(), [](const auto &a, const auto &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
 }
 
 CompletionEngine::Result CompletionEngine::complete(QStringView text, qsizetype offset) const
@@ -715,12 +717,17 @@ QList<CompletionItem> CompletionEngine::namedValueItems(QStringView textAfter) c
 {
     const bool closed = textAfter.startsWith(u"}}");
     QList<CompletionItem> items;
-    for (const QString &name : m_namedValues) {
-        items.append({Kind::NamedValue,
-                      name,
-                      closed ? name : name + QStringLiteral("}}"),
-                      -1,
-                      QStringLiteral("named value")});
+    for (const NamedValue &namedValue : m_namedValues) {
+        const QString &name = namedValue.name;
+        CompletionItem item;
+        item.kind = Kind::NamedValue;
+        item.label = name;
+        item.insertText = closed ? name : name + QStringLiteral("}}");
+        item.secret = namedValue.secret;
+        // A secret's value stays out of the list: screens get shared and recorded.
+        item.detail = namedValue.secret ? QStringLiteral("secret named value (value hidden)")
+                                        : QStringLiteral("named value: ") + namedValue.value;
+        items.append(item);
     }
     return items;
 }

@@ -44,10 +44,18 @@ public:
         QList<CompletionItem> items;
     };
 
+    // A workspace named value as completion shows it: a secret's value is never shown.
+    struct NamedValue
+    {
+        QString name;
+        QString value;
+        bool secret = false;
+    };
+
     explicit CompletionEngine(const PolicySchema &schema);
 
-    // Names offered after "{{" (the workspace's named values; secrets by name only).
-    void setNamedValues(const QStringList &names);
+    // Offered after "{{", each with its value as detail, or marked secret without it.
+    void setNamedValues(const QList<NamedValue> &namedValues);
     Result complete(QStringView text, qsizetype offset) const;
 
 private:
@@ -63,5 +71,5 @@ private:
     const PolicyElementSpec *specAt(const QStringList &path) const;
 
     const PolicySchema &m_schema;
-    QStringList m_namedValues;
+    QList<NamedValue> m_namedValues;
 };

@@ -18,4 +18,6 @@ struct CompletionItem
     qsizetype cursorOffset = -1;
     // The description or type shown beside the label.
     QString detail;
+    // A secret named value: the list marks it, and detail never holds its value.
+    bool secret = false;
 };

@@ -4,6 +4,8 @@
 #include "policyelementspec.h"
 #include "policyschema.h"
 
+#include <algorithm>
+
 PolicyPlacement::PolicyPlacement(const PolicyDocument &document, const PolicySchema &schema)
     : m_document(document)
     , m_schema(schema)
@@ -15,6 +17,8 @@ QString PolicyPlacement::check(const PolicyNode &container,
 {
     if (!holdsPolicies(container))
         return QStringLiteral("'%1' does not hold policies").arg(container.name);
+    if (policyName == u"base")
+        return checkBase(container, moved);
     const PolicyElementSpec *spec = m_schema.policy(policyName);
     if (!spec || !spec->isPolicy)
         return QStringLiteral("'%1' is not a policy").arg(policyName);
@@ -24,9 +28,6 @@ QString PolicyPlacement::check(const PolicyNode &container,
     if (section != PolicySection::None && !spec->sections.testFlag(section))
         return QStringLiteral("'%1' is not allowed in %2 (only in %3)")
                 .arg(policyName, policySectionName(section), policySectionNames(spec->sections));
-    if (policyName == u"base" && section != PolicySection::None
-        && policySectionFromName(container.name) != section)
-        return QStringLiteral("'base' stands directly in a section");
 
     const QList<const PolicyNode *> ancestors = m_document.ancestors(container);
     const PolicyNode *sectionNode = &container;
@@ -41,6 +42,96 @@ QString PolicyPlacement::check(const PolicyNode &container,
     if (spec->oncePerDocument && m_document.isValid()
         && countNamed(m_document.root(), policyName, moved) > 0)
         return QStringLiteral("'%1' may appear only once per document").arg(policyName);
+    return {};
+}
+
+QString PolicyPlacement::checkAt(const PolicyNode &container,
+                                 const QString &elementName,
+                                 qsizetype position,
+                                 const PolicyNode *moved) const
+{
+    if (isBranchName(elementName))
+        return checkBranch(container, elementName, position, moved);
+    return check(container, elementName, moved);
+}
+
+QString PolicyPlacement::checkBase(const PolicyNode &container, const PolicyNode *moved) const
+{
+    // <base /> is no policy of the schema: it stands once, directly in a section.
+    const bool inSection = m_document.kind == PolicyDocument::Kind::Policies
+                           && m_document.ancestors(container).size() == 1
+                           && PolicySchema::isSectionName(container.name);
+    if (!inSection)
+        return QStringLiteral("'base' stands directly in a section");
+    if (countNamed(container, QStringLiteral("base"), moved) > 0)
+        return QStringLiteral("'base' may appear only once per section");
+    return {};
+}
+
+QString PolicyPlacement::checkInNewSection(const QString &sectionName,
+                                           const QString &policyName,
+                                           const PolicyNode *moved) const
+{
+    const PolicySection section = policySectionFromName(sectionName);
+    if (m_document.kind != PolicyDocument::Kind::Policies || !m_document.isValid()
+        || section == PolicySection::None)
+        return QStringLiteral("'%1' is not a section of this document").arg(sectionName);
+    if (m_document.section(sectionName))
+        return QStringLiteral("The document already has '%1'").arg(sectionName);
+    if (policyName == u"base")
+        return {};
+    const PolicyElementSpec *spec = m_schema.policy(policyName);
+    if (!spec || !spec->isPolicy)
+        return QStringLiteral("'%1' is not a policy").arg(policyName);
+    if (!spec->sections.testFlag(section))
+        return QStringLiteral("'%1' is not allowed in %2 (only in %3)")
+                .arg(policyName, policySectionName(section), policySectionNames(spec->sections));
+    if (spec->oncePerDocument && countNamed(m_document.root(), policyName, moved) > 0)
+        return QStringLiteral("'%1' may appear only once per document").arg(policyName);
+    return {};
+}
+
+bool PolicyPlacement::newSectionInherits(QStringView firstPolicy) const
+{
+    if (m_document.kind != PolicyDocument::Kind::Policies || !m_document.isValid()
+        || firstPolicy == u"base")
+        return false;
+    const QList<const PolicyNode *> sections = m_document.root().elements();
+    return std::any_of(sections.cbegin(), sections.cend(), [](const PolicyNode *section) {
+        return section->firstElement(u"base") != nullptr;
+    });
+}
+
+bool PolicyPlacement::isBranchName(QStringView elementName)
+{
+    return elementName == u"when" || elementName == u"otherwise";
+}
+
+QString PolicyPlacement::checkBranch(const PolicyNode &choose,
+                                     const QString &branchName,
+                                     qsizetype position,
+                                     const PolicyNode *moved) const
+{
+    if (!choose.isElement(u"choose"))
+        return QStringLiteral("'%1' stands directly in a choose").arg(branchName);
+    if (moved && (moved == &choose || m_document.ancestors(choose).contains(moved)))
+        return QStringLiteral("'%1' cannot be moved into itself").arg(branchName);
+    const QList<const PolicyNode *> branches = choose.elements();
+    if (position < 0 || position > branches.size())
+        return QStringLiteral("Position %1 is outside 'choose'").arg(position);
+    // The branch names as they would be after the drop.
+    QStringList names;
+    for (qsizetype i = 0; i <= branches.size(); ++i) {
+        if (i == position)
+            names.append(branchName);
+        if (i < branches.size() && branches.at(i) != moved)
+            names.append(branches.at(i)->name);
+    }
+    const qsizetype otherwise = names.count(QStringLiteral("otherwise"));
+    if (otherwise > 1)
+        return QStringLiteral("A choose has at most one 'otherwise'");
+    if (otherwise == 1 && names.constLast() != u"otherwise")
+        return QStringLiteral("'otherwise' must be the last branch of a choose");
     return {};
 }
 

@@ -124,10 +124,17 @@ PolicyTextChange PolicyTextEditor::moveElement(const PolicyNode &element,
         // counts among its siblings.
         originalIndex = index < current ? index : index + 1;
     }
-    PolicyTextChange change
-            = insertRendered(container, originalIndex, [this, &element](const QString &indent) {
-                  return reindented(element, indent);
-              });
+    return withRemoval(insertRendered(container,
+                                      originalIndex,
+                                      [this, &element](const QString &indent) {
+                                          return reindented(element, indent);
+                                      }),
+                       element);
+}
+
+PolicyTextChange PolicyTextEditor::withRemoval(PolicyTextChange change,
+                                               const PolicyNode &element) const
+{
     if (!change.ok())
         return change;
     const PolicyTextChange::Edit insertion = change.edits.constFirst();
@@ -140,6 +147,140 @@ PolicyTextChange PolicyTextEditor::moveElement(const PolicyNode &element,
         change.elementOffset -= removed.length;
     change.edits.append(removed);
     sortForApplication(change.edits);
+    return change;
+}
+
+PolicyTextChange PolicyTextEditor::setText(const PolicyNode &element, const QString &value) const
+{
+    if (!element.isElement() || !element.startTagRange.isValid())
+        return PolicyTextChange::failure(QStringLiteral("Only an element from the text has text"));
+    if (std::any_of(element.children.cbegin(), element.children.cend(), [](const PolicyNode &c) {
+            return c.kind != PolicyNode::Kind::Text && c.kind != PolicyNode::Kind::CData;
+        }))
+        return PolicyTextChange::failure(
+                QStringLiteral("'%1' holds more than text: edit it in the editor")
+                        .arg(element.name));
+    PolicyTextChange change;
+    change.elementOffset = element.range.begin.offset;
+    if (element.selfClosing ? value.isEmpty() : element.textContent() == value)
+        return change;
+    change.edits.append(textEdit(element, PolicyEscaping::textSource(value)));
+    return change;
+}
+
+PolicyTextChange::Edit PolicyTextEditor::textEdit(const PolicyNode &element,
+                                                  const QString &source) const
+{
+    if (element.selfClosing) {
+        // <set-method /> becomes <set-method>GET</set-method>; its attributes stay as written.
+        const SourceRange &tag = element.startTagRange;
+        QString head = m_text.mid(tag.begin.offset, tag.length() - 2);
+        while (!head.isEmpty() && head.back().isSpace())
+            head.chop(1);
+        return {tag.begin.offset,
+                tag.length(),
+                head + u'>' + source + QStringLiteral("</") + element.name + u'>'};
+    }
+    const qsizetype begin = element.startTagRange.end.offset;
+    return {begin, element.endTagRange.begin.offset - begin, source};
+}
+
+PolicyTextChange PolicyTextEditor::setChildTexts(const PolicyNode &element,
+                                                 const QString &childName,
+                                                 const QStringList &values) const
+{
+    if (!element.isElement() || !element.range.isValid())
+        return PolicyTextChange::failure(
+                QStringLiteral("Only an element from the text has children"));
+    QList<const PolicyNode *> children;
+    for (const PolicyNode *child : element.elements()) {
+        if (child->name == childName)
+            children.append(child);
+    }
+    PolicyTextChange change;
+    change.elementOffset = element.range.begin.offset;
+    for (qsizetype i = 0; i < children.size() && i < values.size(); ++i) {
+        const PolicyTextChange text = setText(*children.at(i), values.at(i));
+        if (!text.ok())
+            return text;
+        change.edits.append(text.edits);
+    }
+    for (qsizetype i = values.size(); i < children.size(); ++i)
+        change.edits.append(removal(*children.at(i)));
+    if (values.size() > children.size()) {
+        QStringList added;
+        for (qsizetype i = children.size(); i < values.size(); ++i)
+            added.append(u'<' + childName + u'>' + PolicyEscaping::textSource(values.at(i))
+                         + QStringLiteral("</") + childName + u'>');
+        const QList<const PolicyNode *> elements = element.elements();
+        const qsizetype index
+                = children.isEmpty() ? elements.size() : elements.indexOf(children.constLast()) + 1;
+        const PolicyTextChange insertion = insertElement(element, index, added.join(u'\n'));
+        if (!insertion.ok())
+            return insertion;
+        // A self-closing parent is rewritten whole: nothing else can be in it.
+        change.edits.append(insertion.edits);
+    }
+    sortForApplication(change.edits);
+    return change;
+}
+
+PolicyTextChange PolicyTextEditor::insertSection(const QString &sectionName,
+                                                 bool inherit,
+                                                 const QString &elementText) const
+{
+    return insertSectionRendered(sectionName, inherit, [this, &elementText](const QString &indent) {
+        QString text = elementText;
+        return text.replace(u'\n', m_newline + indent);
+    });
+}
+
+PolicyTextChange PolicyTextEditor::moveIntoNewSection(const PolicyNode &element,
+                                                      const QString &sectionName,
+                                                      bool inherit) const
+{
+    if (!element.isElement() || !element.range.isValid())
+        return PolicyTextChange::failure(
+                QStringLiteral("Only an element from the text can be moved"));
+    return withRemoval(insertSectionRendered(sectionName,
+                                             inherit,
+                                             [this, &element](const QString &indent) {
+                                                 return reindented(element, indent);
+                                             }),
+                       element);
+}
+
+PolicyTextChange PolicyTextEditor::insertSectionRendered(const QString &sectionName,
+                                                         bool inherit,
+                                                         const Renderer &render) const
+{
+    const QList<QString> &order = PolicyDocument::sectionNames();
+    const qsizetype rank = order.indexOf(sectionName);
+    if (m_document.kind != PolicyDocument::Kind::Policies || !m_document.isValid() || rank < 0)
+        return PolicyTextChange::failure(
+                QStringLiteral("'%1' is not a section of this document").arg(sectionName));
+    if (m_document.section(sectionName))
+        return PolicyTextChange::failure(
+                QStringLiteral("The document already has '%1'").arg(sectionName));
+    // Before the first section that runs later; unknown elements do not move it.
+    const QList<const PolicyNode *> sections = m_document.root().elements();
+    const auto later = std::find_if(sections.cbegin(), sections.cend(), [&](const PolicyNode *s) {
+        return order.indexOf(s->name) > rank;
+    });
+    qsizetype contentOffset = 0;
+    PolicyTextChange change = insertRendered(
+            m_document.root(), later - sections.cbegin(), [&](const QString &indent) -> QString {
+                const QString inner = indent + m_indentUnit;
+                QString text = u'<' + sectionName + u'>' + m_newline;
+                if (inherit)
+                    text += inner + QStringLiteral("<base />") + m_newline;
+                text += inner;
+                contentOffset = text.size();
+                return text + render(inner) + m_newline + indent + QStringLiteral("</")
+                       + sectionName + u'>';
+            });
+    if (change.ok())
+        change.elementOffset += contentOffset;
     return change;
 }
 

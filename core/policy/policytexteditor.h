@@ -5,6 +5,7 @@
 #include "policytextchange.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -41,6 +42,26 @@ public:
                                   const QString &name,
                                   const QString &value) const;
     PolicyTextChange removeAttribute(const PolicyNode &element, const QString &name) const;
+    // Replaces the text between element's tags (escaped as users write it, expressions raw); a
+    // self-closing element opens. Refused for elements holding elements or comments, whose
+    // layout a text field cannot show.
+    PolicyTextChange setText(const PolicyNode &element, const QString &value) const;
+    // Makes element's childName children (set-header's <value>s) hold values, in order:
+    // existing children get the new texts, surplus ones go, missing ones follow the last.
+    PolicyTextChange setChildTexts(const PolicyNode &element,
+                                   const QString &childName,
+                                   const QStringList &values) const;
+
+    // A section the <policies> document lacks, at its place in the order inbound, backend,
+    // outbound, on-error, holding <base /> first when inherit and then elementText (indented as
+    // for insertElement). elementOffset is where elementText starts.
+    PolicyTextChange insertSection(const QString &sectionName,
+                                   bool inherit,
+                                   const QString &elementText) const;
+    // Moves element into a new section, as insertSection places it.
+    PolicyTextChange moveIntoNewSection(const PolicyNode &element,
+                                        const QString &sectionName,
+                                        bool inherit) const;
 
     // A new element as the palette inserts it: required attributes (with their default or first
     // allowed value), one of each required-one-of group, required child elements and text.
@@ -55,6 +76,12 @@ private:
     PolicyTextChange insertRendered(const PolicyNode &container,
                                     qsizetype index,
                                     const Renderer &render) const;
+    PolicyTextChange insertSectionRendered(const QString &sectionName,
+                                           bool inherit,
+                                           const Renderer &render) const;
+    // Adds the removal of element to change, an insertion of it elsewhere.
+    PolicyTextChange withRemoval(PolicyTextChange change, const PolicyNode &element) const;
+    PolicyTextChange::Edit textEdit(const PolicyNode &element, const QString &source) const;
     PolicyTextChange insertIntoEmpty(const PolicyNode &container, const Renderer &render) const;
     PolicyTextChange::Edit removal(const PolicyNode &element) const;
     QString reindented(const PolicyNode &element, const QString &indent) const;

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void retryDelays();
     void retryConditionNotEvaluatedBeforeFirstRun();
     void onErrorSeesLastError();
+    void chooseRecordsItsBranch_data();
+    void chooseRecordsItsBranch();
     void errorInOnErrorAnswersGeneric500();
     void backendRefused();
     void backendTimeout();
@@ -192,6 +194,36 @@ void tst_PolicyExecution::onErrorSeesLastError()
     QCOMPARE(outcome->response.body,
              QByteArray("set-variable|ExpressionValueEvaluationFailure|inbound|"
                         "choose[1]/when[1]/set-variable[1]|boom|500|False"));
+}
+
+void tst_PolicyExecution::chooseRecordsItsBranch_data()
+{
+    QTest::addColumn<QString>("branches");
+    QTest::addColumn<QString>("taken"); // value of the choose's Policy event
+    QTest::newRow("empty first when") << "<when condition=\"true\" /><otherwise />"
+                                      << "choose[1]/when[1]";
+    QTest::newRow("second when") << "<when condition=\"false\" /><when condition=\"true\" />"
+                                 << "choose[1]/when[2]";
+    QTest::newRow("otherwise") << "<when condition=\"false\" /><otherwise />"
+                               << "choose[1]/otherwise[1]";
+    QTest::newRow("none") << "<when condition=\"false\" />"
+                          << "";
+}
+
+void tst_PolicyExecution::chooseRecordsItsBranch()
+{
+    QFETCH(QString, branches);
+    QFETCH(QString, taken);
+    const auto outcome = run(QStringLiteral("<policies><inbound><choose>%1</choose>"
+                                            "<return-response /></inbound></policies>")
+                                     .arg(branches));
+    QVERIFY(outcome && outcome->done);
+    QStringList recorded;
+    for (const TraceEvent &event : outcome->trace.events) {
+        if (event.kind == TraceEvent::Kind::Policy && event.policy == u"choose")
+            recorded.append(event.value);
+    }
+    QCOMPARE(recorded, QStringList{taken});
 }
 
 void tst_PolicyExecution::errorInOnErrorAnswersGeneric500()

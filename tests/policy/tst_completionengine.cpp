@@ -39,9 +39,9 @@ QStringList labels(const CompletionEngine::Result &result)
 CompletionEngine::Result completeAt(const QString &withCursor)
 {
     CompletionEngine engine(PolicySchema::builtin());
-    engine.setNamedValues({QStringLiteral("backend-url"),
-                           QStringLiteral("api-key"),
-                           QStringLiteral("tenant.id")});
+    engine.setNamedValues({{QStringLiteral("backend-url"), QStringLiteral("https://b.example")},
+                           {QStringLiteral("api-key"), QStringLiteral("s3cr3t"), true},
+                           {QStringLiteral("tenant.id"), QStringLiteral("t1")}});
     const Marked m = marked(withCursor);
     return engine.complete(m.text, m.cursor);
 }
@@ -62,6 +62,8 @@ private Q_SLOTS:
     void elementSkeletons();
     void attributeInsertion();
     void namedValueInsertion();
+    void namedValueDetails_data();
+    void namedValueDetails();
     void methodInsertion();
     void contextTableKnownToCompiler();
     void brokenInputNeverCrashes();
@@ -482,6 +484,30 @@ void tst_CompletionEngine::namedValueInsertion()
     QCOMPARE(open.items.constFirst().insertText, QStringLiteral("api-key}}"));
     const CompletionEngine::Result closed = completeAt(wrap.arg("<set-header name=\"{{api|}}\""));
     QCOMPARE(closed.items.constFirst().insertText, QStringLiteral("api-key"));
+}
+
+void tst_CompletionEngine::namedValueDetails_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("secret");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("plain shows its value")
+            << "backend-url" << false << "named value: https://b.example";
+    QTest::newRow("secret hides it") << "api-key" << true << "secret named value (value hidden)";
+}
+
+void tst_CompletionEngine::namedValueDetails()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, secret);
+    QFETCH(QString, detail);
+    const CompletionEngine::Result result
+            = completeAt(wrap.arg("<set-header name=\"{{" + name.left(3) + "|"));
+    QCOMPARE(labels(result), QStringList{name});
+    const CompletionItem &item = result.items.constFirst();
+    QCOMPARE(item.secret, secret);
+    QCOMPARE(item.detail, detail);
+    QVERIFY(!item.detail.contains(QStringLiteral("s3cr3t")));
 }
 
 void tst_CompletionEngine::methodInsertion()

@@ -28,6 +28,21 @@ const char *const sample = R"xml(<policies>
 </policies>
 )xml";
 
+const char *const chooseSample = R"xml(<policies>
+  <inbound>
+    <choose>
+      <when condition="@(true)">
+        <set-method>GET</set-method>
+      </when>
+      <when condition="@(false)" />
+      <otherwise>
+        <set-body>x</set-body>
+      </otherwise>
+    </choose>
+  </inbound>
+</policies>
+)xml";
+
 // "inbound/1/0": the section, then element indices downwards; "" is the root.
 const PolicyNode *elementAt(const PolicyDocument &document, const QString &path)
 {
@@ -80,6 +95,19 @@ bool onOwnLine(const QString &source, const PolicyNode &element)
                       .isEmpty();
 }
 
+bool sectionsInOrder(const PolicyDocument &document)
+{
+    const QList<QString> &order = PolicyDocument::sectionNames();
+    qsizetype last = -1;
+    for (const PolicyNode *element : document.root().elements()) {
+        const qsizetype rank = order.indexOf(element->name);
+        if (rank >= 0 && rank < last)
+            return false;
+        last = qMax(last, rank);
+    }
+    return true;
+}
+
 bool isBlankText(QStringView text)
 {
     return text.trimmed().isEmpty();
@@ -100,10 +128,20 @@ private Q_SLOTS:
     void newElementText();
     void placement_data();
     void placement();
+    void textEdits_data();
+    void textEdits();
+    void newSections_data();
+    void newSections();
+    void branchPlacement_data();
+    void branchPlacement();
+    void newSectionPlacement_data();
+    void newSectionPlacement();
     void corpusInsertThenRemoveIsIdentity_data() { PolicyCorpus::addRows(); }
     void corpusInsertThenRemoveIsIdentity();
     void corpusMoveThereAndBack_data() { PolicyCorpus::addRows(); }
     void corpusMoveThereAndBack();
+    void corpusSectionRecreated_data() { PolicyCorpus::addRows(); }
+    void corpusSectionRecreated();
 };
 
 void tst_PolicyTextEditor::edits_data()
@@ -232,6 +270,44 @@ void tst_PolicyTextEditor::edits_data()
                "</outbound>\n"
                "</policies>"
             << "set-body";
+    const QString c = QString::fromUtf8(chooseSample);
+    const QString firstWhen = QStringLiteral("      <when condition=\"@(true)\">\n"
+                                             "        <set-method>GET</set-method>\n"
+                                             "      </when>\n");
+    const QString secondWhen = QStringLiteral("      <when condition=\"@(false)\" />\n");
+    QTest::newRow("reorder when") << c << "move"
+                                  << "inbound/0/1"
+                                  << "inbound/0" << 0 << ""
+                                  << QString(c).replace(firstWhen + secondWhen,
+                                                        secondWhen + firstWhen)
+                                  << "when";
+    QTest::newRow("policy out of a branch")
+            << c << "move"
+            << "inbound/0/0/0"
+            << "inbound" << 0 << ""
+            << QString(c)
+                       .replace(QStringLiteral("        <set-method>GET</set-method>\n"), QString())
+                       .replace(QStringLiteral("  <inbound>\n"),
+                                QStringLiteral("  <inbound>\n    <set-method>GET</set-method>\n"))
+            << "set-method";
+    QTest::newRow("policy into an empty branch")
+            << c << "move"
+            << "inbound/0/2/0"
+            << "inbound/0/1" << 0 << ""
+            << QString(c)
+                       .replace(QStringLiteral("        <set-body>x</set-body>\n"), QString())
+                       .replace(secondWhen,
+                                QStringLiteral("      <when condition=\"@(false)\">\n"
+                                               "        <set-body>x</set-body>\n      </when>\n"))
+            << "set-body";
+    QTest::newRow("insert when before otherwise")
+            << c << "insert"
+            << "inbound/0"
+            << "" << 2 << "<when condition=\"\" />"
+            << QString(c).replace(
+                       QStringLiteral("      <otherwise>"),
+                       QStringLiteral("      <when condition=\"\" />\n      <otherwise>"))
+            << "when";
     QTest::newRow("set existing") << s << "set"
                                   << "inbound/1"
                                   << "" << 0 << "exists-action=skip"
@@ -322,6 +398,284 @@ void tst_PolicyTextEditor::edits()
     for (qsizetype i = 1; i < change.edits.size(); ++i)
         QVERIFY(change.edits.at(i).offset + change.edits.at(i).length
                 <= change.edits.at(i - 1).offset);
+}
+
+void tst_PolicyTextEditor::textEdits_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("values"); // one: setText; else setChildTexts of <value>
+    QTest::addColumn<bool>("list");
+    QTest::addColumn<QString>("expected"); // empty: refused
+
+    const QString s = QString::fromUtf8(sample);
+    auto replaced = [&s](const QString &from, const QString &to) {
+        return QString(s).replace(from, to);
+    };
+    const QString c = QString::fromUtf8(chooseSample);
+    QTest::newRow("method") << c << "inbound/0/0/0" << QStringList{"POST"} << false
+                            << QString(c).replace(QStringLiteral(">GET<"),
+                                                  QStringLiteral(">POST<"));
+    QTest::newRow("body expression raw")
+            << c << "inbound/0/2/0" << QStringList{"@{\n  return \"<a/>\" + 1;\n}"} << false
+            << QString(c).replace(QStringLiteral(">x<"),
+                                  QStringLiteral(">@{\n  return \"<a/>\" + 1;\n}<"));
+    QTest::newRow("body literal escaped")
+            << c << "inbound/0/2/0" << QStringList{"a<b & c"} << false
+            << QString(c).replace(QStringLiteral(">x<"), QStringLiteral(">a&lt;b &amp; c<"));
+    QTest::newRow("body emptied") << c << "inbound/0/2/0" << QStringList{""} << false
+                                  << QString(c).replace(QStringLiteral(">x<"),
+                                                        QStringLiteral("><"));
+    QTest::newRow("unchanged") << c << "inbound/0/2/0" << QStringList{"x"} << false << c;
+    QTest::newRow("self-closing opens")
+            << "<policies>\n  <inbound>\n    <set-method id=\"m\" />\n  </inbound>\n</policies>"
+            << "inbound/0" << QStringList{"PUT"} << false
+            << "<policies>\n  <inbound>\n    <set-method id=\"m\">PUT</set-method>\n  </inbound>\n"
+               "</policies>";
+    QTest::newRow("holds elements") << s << "inbound/1" << QStringList{"v"} << false << "";
+    QTest::newRow("value changed")
+            << s << "inbound/1" << QStringList{"y"} << true
+            << replaced(QStringLiteral("<value>x</value>"), QStringLiteral("<value>y</value>"));
+    QTest::newRow("value appended")
+            << s << "inbound/1" << QStringList{"x", "y", "@(1 < 2)"} << true
+            << replaced(QStringLiteral("            <value>x</value>\n"),
+                        QStringLiteral("            <value>x</value>\n"
+                                       "            <value>y</value>\n"
+                                       "            <value>@(1 < 2)</value>\n"));
+    QTest::newRow("values removed")
+            << s << "inbound/1" << QStringList{} << true
+            << replaced(QStringLiteral("            <value>x</value>\n"), QString());
+    QTest::newRow("first value into a self-closing header")
+            << "<policies>\n\t<inbound>\n\t\t<set-header name=\"a\" />\n\t</inbound>\n</policies>"
+            << "inbound/0" << QStringList{"1"} << true
+            << "<policies>\n\t<inbound>\n\t\t<set-header name=\"a\">\n\t\t\t<value>1</value>\n"
+               "\t\t</set-header>\n\t</inbound>\n</policies>";
+}
+
+void tst_PolicyTextEditor::textEdits()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, path);
+    QFETCH(QStringList, values);
+    QFETCH(bool, list);
+    QFETCH(QString, expected);
+    const PolicyParseResult parsed = PolicyParser::parse(source);
+    QVERIFY(parsed.ok());
+    const PolicyNode *node = elementAt(parsed.document, path);
+    QVERIFY(node);
+    const PolicyTextEditor editor(source, parsed.document);
+    const PolicyTextChange change
+            = list ? editor.setChildTexts(*node, QStringLiteral("value"), values)
+                   : editor.setText(*node, values.value(0));
+    if (expected.isEmpty()) {
+        QVERIFY(!change.ok());
+        QVERIFY(change.edits.isEmpty());
+        return;
+    }
+    QVERIFY2(change.ok(), qPrintable(change.error));
+    const QString result = change.applyTo(source);
+    QCOMPARE(result, expected);
+    const PolicyParseResult reparsed = PolicyParser::parse(result);
+    QVERIFY(reparsed.ok());
+    const PolicyNode *edited = reparsed.document.elementStartingAt(change.elementOffset);
+    QVERIFY(edited);
+    if (list) {
+        QStringList texts;
+        for (const PolicyNode *child : edited->elements())
+            texts.append(child->textContent());
+        QCOMPARE(texts, values);
+    } else {
+        QCOMPARE(edited->textContent(), values.value(0));
+    }
+}
+
+void tst_PolicyTextEditor::newSections_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QString>("moved"); // path of the element to move; empty: insert <cors />
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("elementName");
+
+    const QString s = QString::fromUtf8(sample);
+    QTest::newRow("outbound is missing, base like the siblings")
+            << QString(s).replace(QStringLiteral("    <outbound />\n"), QString()) << "outbound"
+            << ""
+            << QString(s).replace(
+                       QStringLiteral("    <outbound />\n"),
+                       QStringLiteral("    <outbound>\n        <base />\n        <cors />\n"
+                                      "    </outbound>\n"))
+            << "cors";
+    QTest::newRow("first section, tabs, no base")
+            << "<policies>\n\t<backend>\n\t\t<forward-request />\n\t</backend>\n</policies>"
+            << "inbound"
+            << ""
+            << "<policies>\n\t<inbound>\n\t\t<cors />\n\t</inbound>\n\t<backend>\n"
+               "\t\t<forward-request />\n\t</backend>\n</policies>"
+            << "cors";
+    QTest::newRow("last section")
+            << "<policies>\r\n  <inbound>\r\n    <base />\r\n  </inbound>\r\n</policies>\r\n"
+            << "on-error"
+            << ""
+            << "<policies>\r\n  <inbound>\r\n    <base />\r\n  </inbound>\r\n  <on-error>\r\n"
+               "    <base />\r\n    <cors />\r\n  </on-error>\r\n</policies>\r\n"
+            << "cors";
+    QTest::newRow("into an empty document")
+            << "<policies />"
+            << "backend"
+            << ""
+            << "<policies>\n    <backend>\n        <cors />\n    </backend>\n</policies>"
+            << "cors";
+    QTest::newRow("moved into a new section")
+            << "<policies>\n  <inbound>\n    <base />\n    <set-header name=\"a\">\n"
+               "      <value>1</value>\n    </set-header>\n  </inbound>\n</policies>"
+            << "outbound"
+            << "inbound/1"
+            << "<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <outbound>\n    <base />\n"
+               "    <set-header name=\"a\">\n      <value>1</value>\n    </set-header>\n"
+               "  </outbound>\n</policies>"
+            << "set-header";
+    QTest::newRow("base moved alone")
+            << "<policies>\n  <inbound>\n    <base />\n  </inbound>\n</policies>"
+            << "outbound"
+            << "inbound/0"
+            << "<policies>\n  <inbound>\n  </inbound>\n  <outbound>\n    <base />\n"
+               "  </outbound>\n</policies>"
+            << "base";
+    QTest::newRow("exists") << s << "inbound"
+                            << ""
+                            << ""
+                            << "";
+    QTest::newRow("not a section") << s << "outgoing"
+                                   << ""
+                                   << ""
+                                   << "";
+}
+
+void tst_PolicyTextEditor::newSections()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, section);
+    QFETCH(QString, moved);
+    QFETCH(QString, expected);
+    QFETCH(QString, elementName);
+    const PolicyParseResult parsed = PolicyParser::parse(source);
+    QVERIFY(parsed.ok());
+    const PolicyTextEditor editor(source, parsed.document);
+    const bool inherit = PolicyPlacement(parsed.document, PolicySchema::builtin())
+                                 .newSectionInherits(
+                                         moved.isEmpty() ? QStringLiteral("cors")
+                                                         : elementAt(parsed.document, moved)->name);
+    PolicyTextChange change;
+    if (moved.isEmpty()) {
+        change = editor.insertSection(section, inherit, QStringLiteral("<cors />"));
+    } else {
+        const PolicyNode *node = elementAt(parsed.document, moved);
+        QVERIFY(node);
+        change = editor.moveIntoNewSection(*node, section, inherit);
+    }
+    if (expected.isEmpty()) {
+        QVERIFY(!change.ok());
+        QVERIFY(change.edits.isEmpty());
+        return;
+    }
+    QVERIFY2(change.ok(), qPrintable(change.error));
+    const QString result = change.applyTo(source);
+    QCOMPARE(result, expected);
+    const PolicyParseResult reparsed = PolicyParser::parse(result);
+    QVERIFY(reparsed.ok());
+    QCOMPARE(result.mid(change.elementOffset, elementName.size() + 1), u'<' + elementName);
+    QVERIFY(reparsed.document.section(section));
+}
+
+void tst_PolicyTextEditor::branchPlacement_data()
+{
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QString>("branch");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<QString>("moved");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("new when first") << "inbound/0"
+                                    << "when" << 0 << "" << true;
+    QTest::newRow("new when before otherwise") << "inbound/0"
+                                               << "when" << 2 << "" << true;
+    QTest::newRow("new when after otherwise") << "inbound/0"
+                                              << "when" << 3 << "" << false;
+    QTest::newRow("second otherwise") << "inbound/0"
+                                      << "otherwise" << 3 << "" << false;
+    QTest::newRow("when down to before otherwise") << "inbound/0"
+                                                   << "when" << 2 << "inbound/0/0" << true;
+    QTest::newRow("when past otherwise") << "inbound/0"
+                                         << "when" << 3 << "inbound/0/0" << false;
+    QTest::newRow("otherwise stays last") << "inbound/0"
+                                          << "otherwise" << 3 << "inbound/0/2" << true;
+    QTest::newRow("otherwise moved first") << "inbound/0"
+                                           << "otherwise" << 0 << "inbound/0/2" << false;
+    QTest::newRow("when into a section") << "inbound"
+                                         << "when" << 0 << "" << false;
+    QTest::newRow("when into a branch") << "inbound/0/0"
+                                        << "when" << 0 << "" << false;
+    QTest::newRow("policies keep their rules") << "inbound/0/1"
+                                               << "set-header" << 0 << "" << true;
+    QTest::newRow("no policy into choose") << "inbound/0"
+                                           << "set-header" << 0 << "" << false;
+}
+
+void tst_PolicyTextEditor::branchPlacement()
+{
+    QFETCH(QString, container);
+    QFETCH(QString, branch);
+    QFETCH(int, position);
+    QFETCH(QString, moved);
+    QFETCH(bool, allowed);
+    const PolicyParseResult parsed = PolicyParser::parse(QString::fromUtf8(chooseSample));
+    const PolicyPlacement placement(parsed.document, PolicySchema::builtin());
+    const PolicyNode *node = elementAt(parsed.document, container);
+    QVERIFY(node);
+    const QString reason = placement.checkAt(
+            *node, branch, position, moved.isEmpty() ? nullptr : elementAt(parsed.document, moved));
+    QVERIFY2(reason.isEmpty() == allowed, qPrintable(reason));
+}
+
+void tst_PolicyTextEditor::newSectionPlacement_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<bool>("allowed");
+    QTest::addColumn<bool>("inherits");
+    const QString s = QString::fromUtf8(sample);
+    const QString noOutbound = QString(s).replace(QStringLiteral("    <outbound />\n"), QString());
+    QTest::newRow("header") << noOutbound << "outbound"
+                            << "set-header" << true << true;
+    QTest::newRow("rate-limit only inbound") << noOutbound << "outbound"
+                                             << "rate-limit" << false << true;
+    QTest::newRow("section exists") << s << "outbound"
+                                    << "set-header" << false << true;
+    QTest::newRow("no base anywhere")
+            << "<policies>\n  <inbound>\n    <cors />\n  </inbound>\n</policies>"
+            << "outbound"
+            << "set-header" << true << false;
+    QTest::newRow("base itself") << noOutbound << "outbound"
+                                 << "base" << true << false;
+    QTest::newRow("fragment") << "<fragment>\n  <cors />\n</fragment>"
+                              << "outbound"
+                              << "set-header" << false << false;
+}
+
+void tst_PolicyTextEditor::newSectionPlacement()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, section);
+    QFETCH(QString, policy);
+    QFETCH(bool, allowed);
+    QFETCH(bool, inherits);
+    const PolicyParseResult parsed = PolicyParser::parse(source);
+    QVERIFY(parsed.ok());
+    const PolicyPlacement placement(parsed.document, PolicySchema::builtin());
+    const QString reason = placement.checkInNewSection(section, policy);
+    QVERIFY2(reason.isEmpty() == allowed, qPrintable(reason));
+    QCOMPARE(placement.newSectionInherits(policy), inherits);
 }
 
 void tst_PolicyTextEditor::failures_data()
@@ -436,6 +790,15 @@ void tst_PolicyTextEditor::placement_data()
     QTest::newRow("second forward-request") << "backend"
                                             << "forward-request"
                                             << "" << false;
+    QTest::newRow("base moved in its section") << "inbound"
+                                               << "base"
+                                               << "inbound/0" << true;
+    QTest::newRow("second base") << "inbound"
+                                 << "base"
+                                 << "" << false;
+    QTest::newRow("base into a section without one") << "backend"
+                                                     << "base"
+                                                     << "" << true;
     QTest::newRow("moving the only one") << "backend"
                                          << "forward-request"
                                          << "backend/0/0" << true;
@@ -571,6 +934,66 @@ void tst_PolicyTextEditor::corpusMoveThereAndBack()
                                              });
         if (ownLines)
             QCOMPARE(restored, source);
+    }
+}
+
+void tst_PolicyTextEditor::corpusSectionRecreated()
+{
+    // Each section of each file removed and created anew holding one policy: the file parses,
+    // the sections stand in their order, and every other section keeps its text.
+    QFETCH(QString, path);
+    const PolicyParseResult parsed = PolicyParser::parse(PolicyCorpus::read(path));
+    if (!parsed.ok() || parsed.document.kind != PolicyDocument::Kind::Policies)
+        QSKIP("not a parsing <policies> document");
+    QString source = QString::fromUtf8(PolicyCorpus::read(path));
+    if (source.startsWith(QChar(0xfeff)))
+        source.remove(0, 1);
+    const QList<QString> &order = PolicyDocument::sectionNames();
+    for (const QString &section : order) {
+        const PolicyNode *present = parsed.document.section(section);
+        if (!present)
+            continue;
+        const QString without
+                = PolicyTextEditor(source, parsed.document).removeElement(*present).applyTo(source);
+        const PolicyParseResult removed = PolicyParser::parse(without);
+        QVERIFY2(removed.ok(), qPrintable(section));
+        QVERIFY(!removed.document.section(section));
+        const bool inherit = PolicyPlacement(removed.document, PolicySchema::builtin())
+                                     .newSectionInherits(u"cors");
+        const PolicyTextChange change
+                = PolicyTextEditor(without, removed.document)
+                          .insertSection(section, inherit, QStringLiteral("<cors />"));
+        QVERIFY2(change.ok(), qPrintable(change.error));
+        const QString result = change.applyTo(without);
+        const PolicyParseResult reparsed = PolicyParser::parse(result);
+        QVERIFY2(reparsed.ok(), qPrintable(section));
+        const PolicyNode *created = reparsed.document.section(section);
+        QVERIFY(created);
+        const QStringList expectedNames
+                = inherit ? QStringList{QStringLiteral("base"), QStringLiteral("cors")}
+                          : QStringList{QStringLiteral("cors")};
+        QCOMPARE(childNames(created), expectedNames);
+        QCOMPARE(reparsed.document.elementStartingAt(change.elementOffset),
+                 created->elements().constLast());
+        // Before every section that runs later; the whole order holds when it held before
+        // (a file may list on-error before outbound, which the edit leaves alone).
+        const qsizetype rank = order.indexOf(section);
+        bool reached = false;
+        for (const PolicyNode *element : reparsed.document.root().elements()) {
+            reached = reached || element == created;
+            QVERIFY2(reached || order.indexOf(element->name) <= rank, qPrintable(element->name));
+        }
+        if (sectionsInOrder(removed.document))
+            QVERIFY(sectionsInOrder(reparsed.document));
+        for (const QString &other : order) {
+            const PolicyNode *before = removed.document.section(other);
+            const PolicyNode *after = reparsed.document.section(other);
+            if (other == section || !before)
+                continue;
+            QVERIFY(after);
+            QCOMPARE(result.mid(after->range.begin.offset, after->range.length()),
+                     without.mid(before->range.begin.offset, before->range.length()));
+        }
     }
 }
 

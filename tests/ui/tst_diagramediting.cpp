@@ -10,14 +10,19 @@
 #include "policypropertypanel.h"
 
 #include <KSyntaxHighlighting/Repository>
+#include <QApplication>
 #include <QComboBox>
 #include <QDragMoveEvent>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <chrono>
@@ -43,6 +48,15 @@ private Q_SLOTS:
     void propertyPanelEditsAnAttribute();
     void propertyPanelComboSetsAnEnumValue();
     void propertyPanelShowsTheValidatorsMessage();
+    void draggingAWhenReordersItsChoose();
+    void branchesKeepOtherwiseLast();
+    void dropAWhenFromThePalette();
+    void dropIntoAMissingSection();
+    void draggingBaseWithinItsSection();
+    void dragANodeIntoAMissingSection();
+    void propertyPanelEditsTheBody();
+    void propertyPanelEditsTheMethod();
+    void propertyPanelEditsHeaderValues();
 
 private:
     FlowNodeItem *node(const QString &section, int index) const;
@@ -53,12 +67,51 @@ private:
     QString text() const { return m_window->editor()->toPlainText(); }
     void undoRestoresTheOriginal();
     void waitForAnalysis();
+    // Opens a policy with a choose of three branches, a body and a header, and no outbound.
+    void openBranchSample();
+    FlowNodeItem *branch(int index) const;
+    QPointF beside(const FlowNodeItem *item, qreal dx) const;
 
     QString m_seed = QStringLiteral(APIM_SHARED_DIR "/seed/01-retry-failover-api.xml");
     QString m_original;
     KSyntaxHighlighting::Repository m_repository;
     MainWindow *m_window = nullptr;
+    QTemporaryDir m_dir;
 };
+
+namespace {
+
+const char *const branchSample = R"xml(<policies>
+    <inbound>
+        <base />
+        <choose>
+            <when condition="@(true)">
+                <set-method>GET</set-method>
+            </when>
+            <when condition="@(false)" />
+            <otherwise>
+                <set-body>x</set-body>
+            </otherwise>
+        </choose>
+        <set-header name="a" exists-action="override">
+            <value>1</value>
+        </set-header>
+    </inbound>
+    <backend>
+        <forward-request />
+    </backend>
+    <on-error>
+        <base />
+    </on-error>
+</policies>
+)xml";
+
+const char *const firstWhen = "            <when condition=\"@(true)\">\n"
+                              "                <set-method>GET</set-method>\n"
+                              "            </when>\n";
+const char *const secondWhen = "            <when condition=\"@(false)\" />\n";
+
+} // namespace
 
 void tst_DiagramEditing::initTestCase()
 {
@@ -120,6 +173,32 @@ void tst_DiagramEditing::waitForAnalysis()
 {
     QTRY_VERIFY(!m_window->analyzer()->isPending()
                 && m_window->analyzer()->revision() == m_window->editor()->document()->revision());
+}
+
+void tst_DiagramEditing::openBranchSample()
+{
+    const QString path = m_dir.filePath(QStringLiteral("branches.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(branchSample);
+    file.close();
+    QVERIFY(m_window->openFile(path));
+    m_original = text();
+    QCOMPARE(m_original, QString::fromUtf8(branchSample));
+    waitForAnalysis();
+    QVERIFY(!m_window->editor()->document()->isUndoAvailable());
+}
+
+FlowNodeItem *tst_DiagramEditing::branch(int index) const
+{
+    const FlowNodeItem *choose = node(QStringLiteral("inbound"), 1);
+    return choose ? choose->childNodes().value(index) : nullptr;
+}
+
+QPointF tst_DiagramEditing::beside(const FlowNodeItem *item, qreal dx) const
+{
+    const QRectF box = item->sceneBoundingRect();
+    return QPointF(dx < 0 ? box.left() + dx : box.right() + dx, box.center().y());
 }
 
 void tst_DiagramEditing::undoRestoresTheOriginal()
@@ -304,6 +383,222 @@ void tst_DiagramEditing::propertyPanelShowsTheValidatorsMessage()
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("problem:count")));
     undoRestoresTheOriginal();
     QTRY_VERIFY(panel->problem(QStringLiteral("count")).isEmpty());
+}
+
+void tst_DiagramEditing::draggingAWhenReordersItsChoose()
+{
+    openBranchSample();
+    FlowNodeItem *second = branch(1);
+    const FlowNodeItem *first = branch(0);
+    QVERIFY(first && second && second->elementName() == u"when");
+    const QPointF left(first->sceneBoundingRect().left() + 2,
+                       first->sceneBoundingRect().center().y());
+    QVERIFY(dragAndDrop(m_window->diagramScene()->createNodeDragData(second), left));
+    QString expected = m_original;
+    expected.replace(QString::fromUtf8(firstWhen) + QString::fromUtf8(secondWhen),
+                     QString::fromUtf8(secondWhen) + QString::fromUtf8(firstWhen));
+    QVERIFY(expected != m_original);
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QTRY_COMPARE(branch(0)->details().value(0), QStringLiteral("@(false)"));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::branchesKeepOtherwiseLast()
+{
+    openBranchSample();
+    const FlowNodeItem *otherwise = branch(2);
+    QVERIFY(otherwise && otherwise->elementName() == u"otherwise");
+    const QPointF right(otherwise->sceneBoundingRect().right() - 2,
+                        otherwise->sceneBoundingRect().center().y());
+    // A when after otherwise, otherwise before a when, a second otherwise: all refused.
+    QVERIFY(!dragAndDrop(m_window->diagramScene()->createNodeDragData(branch(0)), right));
+    const QPointF left(branch(0)->sceneBoundingRect().left() + 2,
+                       branch(0)->sceneBoundingRect().center().y());
+    QVERIFY(!dragAndDrop(m_window->diagramScene()->createNodeDragData(branch(2)), left));
+    PolicyPalette *palette = m_window->policyPalette();
+    QTreeWidgetItem *entry = palette->findPolicy(QStringLiteral("otherwise"));
+    QVERIFY(entry);
+    QVERIFY(!dragAndDrop(palette->mimeData({entry}), right));
+    QCOMPARE(text(), m_original);
+    QVERIFY(!m_window->editor()->document()->isUndoAvailable());
+}
+
+void tst_DiagramEditing::dropAWhenFromThePalette()
+{
+    openBranchSample();
+    const QRectF second = branch(1)->sceneBoundingRect();
+    const QRectF otherwise = branch(2)->sceneBoundingRect();
+    const QPointF between((second.right() + otherwise.left()) / 2, otherwise.center().y());
+    PolicyPalette *palette = m_window->policyPalette();
+    QTreeWidgetItem *entry = palette->findPolicy(QStringLiteral("when"));
+    QVERIFY(entry);
+    // Not into a section: a when stands only in a choose.
+    const QRectF backend
+            = m_window->diagramScene()->section(QStringLiteral("backend"))->sceneBoundingRect();
+    QVERIFY(!dragAndDrop(palette->mimeData({entry}), backend.center()));
+    QVERIFY(dragAndDrop(palette->mimeData({entry}), between));
+    QString expected = m_original;
+    expected.replace(
+            QStringLiteral("            <otherwise>"),
+            QStringLiteral("            <when condition=\"\" />\n            <otherwise>"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QTRY_COMPARE(m_window->propertyPanel()->elementName(), QStringLiteral("when"));
+    QVERIFY(m_window->propertyPanel()->isRequired(QStringLiteral("condition")));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::dropIntoAMissingSection()
+{
+    openBranchSample();
+    const FlowNodeItem *outbound = m_window->diagramScene()->section(QStringLiteral("outbound"));
+    QVERIFY(outbound && !outbound->range().isValid());
+    PolicyPalette *palette = m_window->policyPalette();
+    // rate-limit may not stand in outbound, set-header may.
+    QVERIFY(!dragAndDrop(palette->mimeData({palette->findPolicy(QStringLiteral("rate-limit"))}),
+                         outbound->sceneBoundingRect().center()));
+    QVERIFY(dragAndDrop(palette->mimeData({palette->findPolicy(QStringLiteral("set-header"))}),
+                        outbound->sceneBoundingRect().center()));
+    QString expected = m_original;
+    expected.replace(QStringLiteral("    </backend>\n"),
+                     QStringLiteral("    </backend>\n    <outbound>\n        <base />\n"
+                                    "        <set-header name=\"\" />\n    </outbound>\n"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QTRY_VERIFY(m_window->diagramScene()->section(QStringLiteral("outbound"))->range().isValid());
+    QCOMPARE(node(QStringLiteral("outbound"), 1)->elementName(), QStringLiteral("set-header"));
+    QTRY_COMPARE(m_window->propertyPanel()->elementName(), QStringLiteral("set-header"));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::draggingBaseWithinItsSection()
+{
+    openBranchSample();
+    FlowNodeItem *base = node(QStringLiteral("inbound"), 0);
+    const FlowNodeItem *header = node(QStringLiteral("inbound"), 2);
+    QVERIFY(base && header && base->elementName() == u"base");
+    const QPointF below(header->sceneBoundingRect().center().x(),
+                        header->sceneBoundingRect().bottom() + 2);
+    // Not into a branch: base stands directly in a section.
+    QVERIFY(!dragAndDrop(m_window->diagramScene()->createNodeDragData(base),
+                         branch(1)->sceneBoundingRect().center()));
+    QVERIFY(dragAndDrop(m_window->diagramScene()->createNodeDragData(base), below));
+    QString expected = m_original;
+    expected.replace(QStringLiteral("        <base />\n        <choose>"),
+                     QStringLiteral("        <choose>"));
+    expected.replace(QStringLiteral("        </set-header>\n"),
+                     QStringLiteral("        </set-header>\n        <base />\n"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QCOMPARE(node(QStringLiteral("inbound"), 2)->elementName(), QStringLiteral("base"));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::dragANodeIntoAMissingSection()
+{
+    openBranchSample();
+    FlowNodeItem *header = node(QStringLiteral("inbound"), 2);
+    QVERIFY(header && header->elementName() == u"set-header");
+    const FlowNodeItem *outbound = m_window->diagramScene()->section(QStringLiteral("outbound"));
+    QVERIFY(dragAndDrop(m_window->diagramScene()->createNodeDragData(header),
+                        outbound->sceneBoundingRect().center()));
+    const QString block
+            = QStringLiteral("        <set-header name=\"a\" exists-action=\"override\">\n"
+                             "            <value>1</value>\n"
+                             "        </set-header>\n");
+    QString expected = m_original;
+    expected.remove(block);
+    expected.replace(QStringLiteral("    </backend>\n"),
+                     QStringLiteral("    </backend>\n    <outbound>\n        <base />\n") + block
+                             + QStringLiteral("    </outbound>\n"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::propertyPanelEditsTheBody()
+{
+    openBranchSample();
+    select(branch(2)->childNodes().value(0));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-body"));
+    auto *body = qobject_cast<QPlainTextEdit *>(panel->textEditor());
+    QVERIFY(body);
+    QCOMPARE(body->toPlainText(), QStringLiteral("x"));
+    QVERIFY(!panel->applyTextButton()->isEnabled());
+    body->setFocus();
+    body->selectAll();
+    QTest::keyClicks(body, QStringLiteral("@{"));
+    QTest::keyClick(body, Qt::Key_Return);
+    QTest::keyClicks(body, QStringLiteral("return \"<ok/>\";"));
+    QTest::keyClick(body, Qt::Key_Return);
+    QTest::keyClicks(body, QStringLiteral("}"));
+    // Typing alone changes nothing: half-written code stays in the panel.
+    QCOMPARE(text(), m_original);
+    QVERIFY(panel->applyTextButton()->isEnabled());
+    QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
+    QString expected = m_original;
+    expected.replace(QStringLiteral("<set-body>x</set-body>"),
+                     QStringLiteral("<set-body>@{\nreturn \"<ok/>\";\n}</set-body>"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-body"));
+    undoRestoresTheOriginal();
+}
+
+void tst_DiagramEditing::propertyPanelEditsTheMethod()
+{
+    openBranchSample();
+    select(branch(0)->childNodes().value(0));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-method"));
+    auto *method = qobject_cast<QComboBox *>(panel->textEditor());
+    QVERIFY(method);
+    QCOMPARE(method->currentText(), QStringLiteral("GET"));
+    QVERIFY(panel->textProblem().isEmpty());
+    method->setFocus();
+    method->lineEdit()->selectAll();
+    QTest::keyClicks(method, QStringLiteral("GE T"));
+    QTest::keyClick(method, Qt::Key_Return);
+    QString expected = m_original;
+    expected.replace(QStringLiteral(">GET<"), QStringLiteral(">GE T<"));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    // The validator's word on the new method, under the field.
+    QTRY_VERIFY(!panel->textProblem().isEmpty());
+    QVERIFY(panel->textProblem().contains(QStringLiteral("HTTP method")));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("problem:text")));
+    undoRestoresTheOriginal();
+    QTRY_VERIFY(panel->textProblem().isEmpty());
+}
+
+void tst_DiagramEditing::propertyPanelEditsHeaderValues()
+{
+    openBranchSample();
+    select(node(QStringLiteral("inbound"), 2));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-header"));
+    QListWidget *values = panel->childList(QStringLiteral("value"));
+    QVERIFY(values);
+    QCOMPARE(values->count(), 1);
+    QCOMPARE(values->item(0)->text(), QStringLiteral("1"));
+    auto *add = panel->findChild<QPushButton *>(QStringLiteral("add:value"));
+    QVERIFY(add);
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(values->count(), 2);
+    QTRY_VERIFY(values->focusWidget() && values->focusWidget() != values);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("@(\"2\")"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QString expected = m_original;
+    expected.replace(QStringLiteral("            <value>1</value>\n"),
+                     QStringLiteral("            <value>1</value>\n"
+                                    "            <value>@(\"2\")</value>\n"));
+    QTRY_COMPARE(text(), expected);
+    waitForAnalysis();
+    undoRestoresTheOriginal();
 }
 
 QTEST_MAIN(tst_DiagramEditing)

@@ -5,6 +5,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QFont>
 #include <QTest>
 
 // Completion typed into the real editor: keys go where a user's keys go (to the popup while it is
@@ -171,11 +172,27 @@ void tst_PolicyCompleter::contextMembersFollowTheTypedChain()
 void tst_PolicyCompleter::namedValuesAfterBraces()
 {
     m_editor->completer()->setNamedValues(
-            {QStringLiteral("backend-url"), QStringLiteral("api-key")});
+            {{QStringLiteral("backend-url"), QStringLiteral("https://b.example")},
+             {QStringLiteral("api-key"), QStringLiteral("s3cr3t"), true}});
     type(QStringLiteral("<set-backend-service base-url=\"{{"));
     QTRY_VERIFY(m_editor->completer()->isPopupVisible());
     QCOMPARE(shown(),
              (QStringList{QStringLiteral("{{api-key}}"), QStringLiteral("{{backend-url}}")}));
+    // The secret is marked (italics, a detail saying so), its value appears nowhere.
+    const QAbstractItemModel *model = m_editor->completer()->popup()->model();
+    QVERIFY(model->index(0, 0).data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!model->index(1, 0).data(Qt::FontRole).value<QFont>().italic());
+    QCOMPARE(model->index(0, 1).data().toString(),
+             QStringLiteral("secret named value (value hidden)"));
+    QCOMPARE(model->index(1, 1).data().toString(),
+             QStringLiteral("named value: https://b.example"));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QModelIndex index = model->index(row, column);
+            QVERIFY(!index.data().toString().contains(QStringLiteral("s3cr3t")));
+            QVERIFY(!index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("s3cr3t")));
+        }
+    }
     type(QStringLiteral("b"));
     key(Qt::Key_Return);
     QVERIFY(m_editor->toPlainText().contains(QStringLiteral("base-url=\"{{backend-url}}")));
