@@ -7,6 +7,7 @@
 #include "policy/policyschema.h"
 #include "policy/policytexteditor.h"
 #include "policypropertypanel.h"
+#include "textundostack.h"
 
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -65,7 +66,8 @@ bool DiagramEditController::insertPolicy(const QString &policyName,
     const PolicyTextEditor textEditor(text, document);
     const QString elementText = textEditor.newElementText(
             *PolicySchema::builtin().policy(policyName), PolicySchema::builtin());
-    return apply(textEditor.insertElement(*container, position, elementText));
+    return apply(textEditor.insertElement(*container, position, elementText),
+                 tr("Insert %1").arg(policyName));
 }
 
 bool DiagramEditController::movePolicy(qsizetype elementOffset,
@@ -84,7 +86,8 @@ bool DiagramEditController::movePolicy(qsizetype elementOffset,
     const qsizetype current = container->elements().indexOf(moved);
     const int index = current >= 0 && position > current ? position - 1 : position;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, document).moveElement(*moved, *container, index));
+    return apply(PolicyTextEditor(text, document).moveElement(*moved, *container, index),
+                 tr("Move %1").arg(moved->name));
 }
 
 bool DiagramEditController::removePolicy(qsizetype elementOffset)
@@ -93,7 +96,8 @@ bool DiagramEditController::removePolicy(qsizetype elementOffset)
     if (!removed)
         return false;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, m_analyzer->document()).removeElement(*removed));
+    return apply(PolicyTextEditor(text, m_analyzer->document()).removeElement(*removed),
+                 tr("Delete %1").arg(removed->name));
 }
 
 bool DiagramEditController::setAttribute(qsizetype elementOffset,
@@ -104,7 +108,8 @@ bool DiagramEditController::setAttribute(qsizetype elementOffset,
     if (!edited)
         return false;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, m_analyzer->document()).setAttribute(*edited, name, value));
+    return apply(PolicyTextEditor(text, m_analyzer->document()).setAttribute(*edited, name, value),
+                 tr("Edit attribute %1 of %2").arg(name, edited->name));
 }
 
 bool DiagramEditController::removeAttribute(qsizetype elementOffset, const QString &name)
@@ -113,7 +118,8 @@ bool DiagramEditController::removeAttribute(qsizetype elementOffset, const QStri
     if (!edited)
         return false;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, m_analyzer->document()).removeAttribute(*edited, name));
+    return apply(PolicyTextEditor(text, m_analyzer->document()).removeAttribute(*edited, name),
+                 tr("Remove attribute %1 of %2").arg(name, edited->name));
 }
 
 const PolicyNode *DiagramEditController::element(qsizetype offset)
@@ -130,12 +136,13 @@ const PolicyNode *DiagramEditController::element(qsizetype offset)
     return found;
 }
 
-bool DiagramEditController::apply(const PolicyTextChange &change)
+bool DiagramEditController::apply(const PolicyTextChange &change, const QString &commandText)
 {
     if (!change.ok())
         return fail(change.error);
     if (change.edits.isEmpty())
         return true;
+    TextUndoStack::setNextCommandText(m_editor->document(), commandText);
     // One edit block: one step on the editor's undo stack, however many replacements.
     QTextCursor cursor(m_editor->document());
     cursor.beginEditBlock();
