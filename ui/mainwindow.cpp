@@ -65,7 +65,7 @@ QString policyFileFilter()
 MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *parent)
     : QMainWindow(parent)
     , m_editor(new PolicyEditor(repository, this))
-    , m_documents(new EditorDocuments(m_editor, this))
+    , m_documents(new EditorDocuments(m_editor))
     , m_scene(new FlowDiagramScene(this))
     , m_diagramView(new FlowDiagramView(m_scene, this))
     , m_diagnosticModel(new DiagnosticModel(this))
@@ -145,6 +145,9 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     readSettings();
     setCurrentFile({});
     statusBar()->showMessage(tr("Ready"));
+    // The last child: what shows or follows the documents (the editor first) is deleted before
+    // them.
+    m_documents->setParent(this);
     // After main() has opened the file it was given, an untitled window recovers its own text.
     QTimer::singleShot(0, this, [this] {
         if (m_fileName.isEmpty())
