@@ -718,6 +718,11 @@ void MainWindow::createUndoHistoryDock()
     if (auto *propertiesDock = findChild<QDockWidget *>(QStringLiteral("PropertiesDock")))
         tabifyDockWidget(propertiesDock, dock);
     dock->hide();
+    // Asked for from the View menu, it comes to the front of the tabs it shares.
+    connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+        if (shown)
+            dock->raise();
+    });
 }
 
 // The workspace file and the policy files it references: a change to any of them from outside
