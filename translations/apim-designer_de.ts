@@ -120,6 +120,31 @@
         <source>The element is no longer in the text.</source>
         <translation>Das Element ist nicht mehr im Text vorhanden.</translation>
     </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="70"/>
+        <source>Insert %1</source>
+        <translation>%1 einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="90"/>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="100"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="112"/>
+        <source>Edit attribute %1 of %2</source>
+        <translation>Attribut %1 von %2 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="122"/>
+        <source>Remove attribute %1 of %2</source>
+        <translation>Attribut %1 von %2 entfernen</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -1097,6 +1122,26 @@ geht es hier weiter:</translation>
         <source>%1 changed on disk and was reloaded.</source>
         <translation>%1 wurde auf dem Datenträger geändert und neu geladen.</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <source>Generate routing policy</source>
+        <translation>Routing-Richtlinie erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="697"/>
+        <source>Restore unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="750"/>
+        <source>&lt;as opened&gt;</source>
+        <translation>&lt;wie geöffnet&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="751"/>
+        <source>Undo History</source>
+        <translation>Rückgängig-Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>MockBackendWidget</name>
@@ -1543,6 +1588,14 @@ geht es hier weiter:</translation>
     </message>
 </context>
 <context>
+    <name>TextUndoStack</name>
+    <message>
+        <location filename="../ui/textundostack.cpp" line="90"/>
+        <source>Edit text</source>
+        <translation>Text bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ThemeMenu</name>
     <message>
         <location filename="../ui/thememenu.cpp" line="13"/>
@@ -1612,6 +1665,11 @@ geht es hier weiter:</translation>
         <location filename="../ui/workspacenavigator.cpp" line="204"/>
         <source>An effective policy is computed for an API or an operation: select one.</source>
         <translation>Effektive Richtlinien werden für APIs und Vorgänge berechnet: Wählen Sie eine API oder einen Vorgang aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspacenavigator.cpp" line="124"/>
+        <source>Import</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "policy/policyschema.h"
 #include "policy/policytexteditor.h"
 #include "policypropertypanel.h"
+#include "textundostack.h"
 
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -96,7 +97,8 @@ bool DiagramEditController::insertPolicy(const QString &policyName,
     const QString text = m_editor->document()->toPlainText();
     const PolicyTextEditor textEditor(text, document);
     return apply(
-            textEditor.insertElement(*container, position, newElementText(textEditor, policyName)));
+            textEditor.insertElement(*container, position, newElementText(textEditor, policyName)),
+            tr("Insert %1").arg(policyName));
 }
 
 bool DiagramEditController::insertPolicyInNewSection(const QString &policyName,
@@ -113,7 +115,8 @@ bool DiagramEditController::insertPolicyInNewSection(const QString &policyName,
     const PolicyTextEditor textEditor(text, document);
     return apply(textEditor.insertSection(sectionName,
                                           placement.newSectionInherits(policyName),
-                                          newElementText(textEditor, policyName)));
+                                          newElementText(textEditor, policyName)),
+                 tr("Insert %1").arg(policyName));
 }
 
 bool DiagramEditController::movePolicyToNewSection(qsizetype elementOffset,
@@ -130,7 +133,8 @@ bool DiagramEditController::movePolicyToNewSection(qsizetype elementOffset,
     const QString text = m_editor->document()->toPlainText();
     return apply(PolicyTextEditor(text, document)
                          .moveIntoNewSection(
-                                 *moved, sectionName, placement.newSectionInherits(moved->name)));
+                                 *moved, sectionName, placement.newSectionInherits(moved->name)),
+                 tr("Move %1").arg(moved->name));
 }
 
 bool DiagramEditController::movePolicy(qsizetype elementOffset,
@@ -150,7 +154,8 @@ bool DiagramEditController::movePolicy(qsizetype elementOffset,
     const qsizetype current = container->elements().indexOf(moved);
     const int index = current >= 0 && position > current ? position - 1 : position;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, document).moveElement(*moved, *container, index));
+    return apply(PolicyTextEditor(text, document).moveElement(*moved, *container, index),
+                 tr("Move %1").arg(moved->name));
 }
 
 bool DiagramEditController::removePolicy(qsizetype elementOffset)
@@ -159,7 +164,8 @@ bool DiagramEditController::removePolicy(qsizetype elementOffset)
     if (!removed)
         return false;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, m_analyzer->document()).removeElement(*removed));
+    return apply(PolicyTextEditor(text, m_analyzer->document()).removeElement(*removed),
+                 tr("Delete %1").arg(removed->name));
 }
 
 bool DiagramEditController::setAttribute(qsizetype elementOffset,
@@ -170,7 +176,8 @@ bool DiagramEditController::setAttribute(qsizetype elementOffset,
     if (!edited)
         return false;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, m_analyzer->document()).setAttribute(*edited, name, value));
+    return apply(PolicyTextEditor(text, m_analyzer->document()).setAttribute(*edited, name, value),
+                 tr("Edit attribute %1 of %2").arg(name, edited->name));
 }
 
 bool DiagramEditController::removeAttribute(qsizetype elementOffset, const QString &name)
@@ -179,7 +186,8 @@ bool DiagramEditController::removeAttribute(qsizetype elementOffset, const QStri
     if (!edited)
         return false;
     const QString text = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(text, m_analyzer->document()).removeAttribute(*edited, name));
+    return apply(PolicyTextEditor(text, m_analyzer->document()).removeAttribute(*edited, name),
+                 tr("Remove attribute %1 of %2").arg(name, edited->name));
 }
 
 bool DiagramEditController::setText(qsizetype elementOffset, const QString &text)
@@ -188,7 +196,8 @@ bool DiagramEditController::setText(qsizetype elementOffset, const QString &text
     if (!edited)
         return false;
     const QString source = m_editor->document()->toPlainText();
-    return apply(PolicyTextEditor(source, m_analyzer->document()).setText(*edited, text));
+    return apply(PolicyTextEditor(source, m_analyzer->document()).setText(*edited, text),
+                 tr("Edit text of %1").arg(edited->name));
 }
 
 bool DiagramEditController::setChildTexts(qsizetype elementOffset,
@@ -200,7 +209,8 @@ bool DiagramEditController::setChildTexts(qsizetype elementOffset,
         return false;
     const QString source = m_editor->document()->toPlainText();
     return apply(PolicyTextEditor(source, m_analyzer->document())
-                         .setChildTexts(*edited, childName, texts));
+                         .setChildTexts(*edited, childName, texts),
+                 tr("Edit %1 values of %2").arg(childName, edited->name));
 }
 
 bool DiagramEditController::analyzed()
@@ -223,12 +233,13 @@ const PolicyNode *DiagramEditController::element(qsizetype offset)
     return found;
 }
 
-bool DiagramEditController::apply(const PolicyTextChange &change)
+bool DiagramEditController::apply(const PolicyTextChange &change, const QString &commandText)
 {
     if (!change.ok())
         return fail(change.error);
     if (change.edits.isEmpty())
         return true;
+    TextUndoStack::setNextCommandText(m_editor->document(), commandText);
     // One edit block: one step on the editor's undo stack, however many replacements.
     QTextCursor cursor(m_editor->document());
     cursor.beginEditBlock();

@@ -14,7 +14,8 @@ struct PolicyTextChange;
 
 // Editing on the diagram: turns drops, deletes and property edits into text changes of the
 // editor's document (PolicyTextEditor), each applied as one undo step of the editor, so the
-// editor's undo history is the document's history whichever side edited. The diagram and the
+// editor's undo history is the document's history whichever side edited. The step is named after
+// the edit ("Insert set-header") in the document's TextUndoStack. The diagram and the
 // property panel then follow the text through the analyzer, like after typing.
 //
 // Elements are named by the offset where they start, which the diagram's nodes and the panel
@@ -54,7 +55,7 @@ private:
     const PolicyNode *element(qsizetype offset);
     // Brings the analysis up to date; false (reported) when the text does not parse.
     bool analyzed();
-    bool apply(const PolicyTextChange &change);
+    bool apply(const PolicyTextChange &change, const QString &commandText);
     bool fail(const QString &message);
     void updatePanel();
 

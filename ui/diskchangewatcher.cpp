@@ -22,26 +22,44 @@ void DiskChangeWatcher::setDelay(std::chrono::milliseconds delay)
 
 void DiskChangeWatcher::setFileName(const QString &fileName)
 {
+    setFileNames(fileName.isEmpty() ? QStringList() : QStringList{fileName});
+}
+
+void DiskChangeWatcher::setFileNames(const QStringList &fileNames)
+{
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
     m_delay.stop();
-    m_fileName = fileName;
-    m_digest = fileName.isEmpty() ? QByteArray() : digest(fileName);
-    if (!fileName.isEmpty() && QFile::exists(fileName))
-        m_watcher.addPath(fileName);
+    m_digests.clear();
+    ++m_generation;
+    for (const QString &fileName : fileNames) {
+        m_digests.insert(fileName, digest(fileName));
+        if (QFile::exists(fileName))
+            m_watcher.addPath(fileName);
+    }
 }
 
 void DiskChangeWatcher::check()
 {
-    if (m_fileName.isEmpty() || !QFile::exists(m_fileName))
-        return;
-    if (!m_watcher.files().contains(m_fileName))
-        m_watcher.addPath(m_fileName);
-    const QByteArray now = digest(m_fileName);
-    if (now == m_digest)
-        return;
-    m_digest = now;
-    Q_EMIT changedOnDisk(m_fileName);
+    QStringList changed;
+    for (auto it = m_digests.begin(); it != m_digests.end(); ++it) {
+        if (!QFile::exists(it.key()))
+            continue;
+        if (!m_watcher.files().contains(it.key()))
+            m_watcher.addPath(it.key());
+        const QByteArray now = digest(it.key());
+        if (now == it.value())
+            continue;
+        it.value() = now;
+        changed.append(it.key());
+    }
+    // After the loop: a receiver may watch the files anew (a reload) while this one runs.
+    const int generation = m_generation;
+    for (const QString &fileName : std::as_const(changed)) {
+        if (generation != m_generation)
+            return;
+        Q_EMIT changedOnDisk(fileName);
+    }
 }
 
 QByteArray DiskChangeWatcher::digest(const QString &fileName)

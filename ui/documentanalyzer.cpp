@@ -20,6 +20,18 @@ void DocumentAnalyzer::setFileName(const QString &fileName)
     m_fileName = fileName;
 }
 
+void DocumentAnalyzer::setDocument(QTextDocument *document)
+{
+    if (document == m_document)
+        return;
+    disconnect(m_document, &QTextDocument::contentsChanged, &m_timer, nullptr);
+    m_document = document;
+    connect(document, &QTextDocument::contentsChanged, &m_timer, qOverload<>(&QTimer::start));
+    m_timer.stop();
+    m_lastValid = {};
+    m_revision = -1;
+}
+
 void DocumentAnalyzer::addDiagnosticProvider(DiagnosticProvider provider)
 {
     m_providers.append(std::move(provider));

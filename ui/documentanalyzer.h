@@ -27,6 +27,9 @@ public:
     explicit DocumentAnalyzer(QTextDocument *document, QObject *parent = nullptr);
 
     void setFileName(const QString &fileName);
+    // Analyzes document's text from now on (the editor switched documents); the last valid parse
+    // belonged to the other one. The caller analyzes when it is ready.
+    void setDocument(QTextDocument *document);
     void addDiagnosticProvider(DiagnosticProvider provider);
     void setDelay(std::chrono::milliseconds delay);
     // Runs now instead of after the pause (e.g. on opening a file).

@@ -21,13 +21,28 @@ DocumentRecovery::DocumentRecovery(QTextDocument *document,
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(30s);
+    connect(&m_timer, &QTimer::timeout, this, &DocumentRecovery::autosave);
+    watchDocument();
+}
+
+void DocumentRecovery::setDocument(QTextDocument *document)
+{
+    if (document == m_document)
+        return;
+    disconnect(m_document, nullptr, this, nullptr);
+    m_timer.stop();
+    m_document = document;
+    watchDocument();
+}
+
+void DocumentRecovery::watchDocument()
+{
     // Started by the first change and not restarted by later ones, so steady typing cannot
     // postpone the autosave forever.
     connect(m_document, &QTextDocument::contentsChanged, this, [this] {
         if (!m_timer.isActive())
             m_timer.start();
     });
-    connect(&m_timer, &QTimer::timeout, this, &DocumentRecovery::autosave);
     connect(m_document, &QTextDocument::modificationChanged, this, [this](bool modified) {
         if (!modified)
             discard();

@@ -25,6 +25,9 @@ public:
     static QString defaultDirectory();
 
     void setInterval(std::chrono::milliseconds interval);
+    // Autosaves document from now on (the editor switched documents); a pending autosave of the
+    // other one is dropped.
+    void setDocument(QTextDocument *document);
     // The file the document is saved to; empty for an untitled document.
     void setFileName(const QString &fileName);
     QString recoveryFile() const;
@@ -40,6 +43,8 @@ Q_SIGNALS:
     void autosaved(const QString &recoveryFile);
 
 private:
+    void watchDocument();
+
     QTextDocument *m_document;
     QString m_directory;
     QString m_fileName;

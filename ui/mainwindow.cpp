@@ -12,6 +12,7 @@
 #include "diskchangewatcher.h"
 #include "documentanalyzer.h"
 #include "documentrecovery.h"
+#include "editordocuments.h"
 #include "effectivepolicyview.h"
 #include "exportdialog.h"
 #include "flowdiagramscene.h"
@@ -25,6 +26,7 @@
 #include "policypropertypanel.h"
 #include "problemsview.h"
 #include "routingtableeditor.h"
+#include "textundostack.h"
 #include "thememenu.h"
 #include "traceview.h"
 #include "workspacenavigator.h"
@@ -49,6 +51,8 @@
 #include <QTextCursor>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoGroup>
+#include <QUndoView>
 
 namespace {
 constexpr int maxRecentFiles = 8;
@@ -63,6 +67,7 @@ QString policyFileFilter()
 MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *parent)
     : QMainWindow(parent)
     , m_editor(new PolicyEditor(repository, this))
+    , m_documents(new EditorDocuments(m_editor))
     , m_scene(new FlowDiagramScene(this))
     , m_diagramView(new FlowDiagramView(m_scene, this))
     , m_diagnosticModel(new DiagnosticModel(this))
@@ -73,7 +78,7 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     , m_recovery(new DocumentRecovery(
               m_editor->document(), DocumentRecovery::defaultDirectory(), this))
     , m_diskWatcher(new DiskChangeWatcher(this))
-    , m_navigator(new WorkspaceNavigator(m_editor, m_analyzer, m_scene, this))
+    , m_navigator(new WorkspaceNavigator(m_editor, m_documents, m_analyzer, m_scene, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->addWidget(m_editor);
@@ -110,13 +115,17 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
                 m_editor->goToPosition(p);
                 m_editor->setFocus();
             });
-    connect(m_editor->document(),
-            &QTextDocument::modificationChanged,
-            this,
-            &QWidget::setWindowModified);
+    connect(m_documents, &EditorDocuments::modificationChanged, this, [this] {
+        setWindowModified(hasUnsavedChanges());
+    });
+    connect(m_documents, &EditorDocuments::shown, this, [this](QTextDocument *document) {
+        m_analyzer->setDocument(document);
+        m_recovery->setDocument(document);
+    });
 
     createDeployDocks();
     createDiagramEditing();
+    createUndoHistoryDock();
     connect(m_diskWatcher, &DiskChangeWatcher::changedOnDisk, this, &MainWindow::onChangedOnDisk);
     // In a workspace the editor holds one scope at a time: each scope's policy file has its own
     // recovery file, so a restore never puts one scope's text into another.
@@ -138,6 +147,9 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     readSettings();
     setCurrentFile({});
     statusBar()->showMessage(tr("Ready"));
+    // The last child: what shows or follows the documents (the editor first) is deleted before
+    // them.
+    m_documents->setParent(this);
     // After main() has opened the file it was given, an untitled window recovers its own text.
     QTimer::singleShot(0, this, [this] {
         if (m_fileName.isEmpty())
@@ -200,16 +212,15 @@ void MainWindow::createFileMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *menu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = menu->addAction(tr("&Undo"), m_editor, &QPlainTextEdit::undo);
+    // The shown document's history, typed or made on the diagram; the actions name the step.
+    QAction *undo = m_documents->undoGroup()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setObjectName(QStringLiteral("undoAction"));
-    undo->setEnabled(false);
-    connect(m_editor, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
-    QAction *redo = menu->addAction(tr("&Redo"), m_editor, &QPlainTextEdit::redo);
+    menu->addAction(undo);
+    QAction *redo = m_documents->undoGroup()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setEnabled(false);
-    connect(m_editor, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
+    menu->addAction(redo);
     menu->addSeparator();
     menu->addAction(tr("Editor &Font…"), this, &MainWindow::chooseEditorFont);
 }
@@ -260,7 +271,7 @@ bool MainWindow::openFile(const QString &fileName)
     m_lineEnding
             = text.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
     text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    m_editor->setPlainText(text);
+    m_documents->reset(text);
     setCurrentFile(fileName);
     addRecentFile(fileName);
     offerRecovery();
@@ -294,7 +305,7 @@ bool MainWindow::openWorkspace(const QString &fileName)
         dock->show();
         resizeDocks({dock}, {width() / 4}, Qt::Horizontal);
     }
-    m_diskWatcher->setFileName(fileName);
+    watchWorkspaceFiles();
     QList<CompletionEngine::NamedValue> namedValues;
     for (const Workspace::NamedValue &value : loaded.workspace.namedValues)
         namedValues.append({value.name, value.value, value.secret});
@@ -324,9 +335,11 @@ bool MainWindow::saveWorkspace(const QString &fileName)
         QMessageBox::warning(this, tr("Save Workspace"), error);
         return false;
     }
+    m_documents->markSaved();
     m_navigator->markSaved();
-    m_editor->document()->setModified(false);
-    m_diskWatcher->setFileName(fileName);
+    m_fileName = fileName;
+    updateTitle();
+    watchWorkspaceFiles();
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
     return true;
 }
@@ -349,7 +362,7 @@ bool MainWindow::saveFile(const QString &fileName)
                              tr("Cannot save %1: %2").arg(fileName, file.errorString()));
         return false;
     }
-    m_editor->document()->setModified(false);
+    m_documents->markSaved();
     setCurrentFile(fileName);
     addRecentFile(fileName);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
@@ -402,7 +415,7 @@ void MainWindow::chooseEditorFont()
 
 bool MainWindow::maybeSave()
 {
-    if (!m_editor->document()->isModified())
+    if (!hasUnsavedChanges())
         return true;
     const auto answer
             = QMessageBox::warning(this,
@@ -429,7 +442,7 @@ void MainWindow::setCurrentFile(const QString &fileName)
 {
     m_fileName = fileName;
     m_analyzer->setFileName(fileName);
-    m_editor->document()->setModified(false);
+    m_documents->markSaved();
     m_recovery->setFileName(fileName);
     m_diskWatcher->setFileName(fileName);
     updateTitle();
@@ -439,7 +452,12 @@ void MainWindow::updateTitle()
 {
     const QString shown = m_fileName.isEmpty() ? tr("Untitled") : QFileInfo(m_fileName).fileName();
     setWindowTitle(tr("%1[*] — APIM Policy Designer").arg(shown));
-    setWindowModified(m_editor->document()->isModified());
+    setWindowModified(hasUnsavedChanges());
+}
+
+bool MainWindow::hasUnsavedChanges() const
+{
+    return m_navigator->hasWorkspace() ? m_navigator->isModified() : m_documents->isModified();
 }
 
 void MainWindow::addRecentFile(const QString &fileName)
@@ -561,6 +579,7 @@ Workspace MainWindow::currentWorkspace() const
 
 void MainWindow::replaceEditorText(const QString &text)
 {
+    TextUndoStack::setNextCommandText(m_editor->document(), tr("Generate routing policy"));
     m_editor->replaceAllText(text);
     m_analyzer->analyzeNow();
 }
@@ -607,6 +626,7 @@ void MainWindow::showImportDialog()
     }
     m_workspaceGateway->setWorkspace(dialog.workspace());
     m_navigator->setEditedPolicies(dialog.workspace());
+    setWindowModified(hasUnsavedChanges());
 }
 
 void MainWindow::showDiff()
@@ -641,16 +661,15 @@ void MainWindow::offerRecovery()
         return;
     }
     // One edit on the loaded text: the restore is undoable and leaves the document modified.
+    TextUndoStack::setNextCommandText(m_editor->document(), tr("Restore unsaved changes"));
     m_editor->replaceAllText(*text);
     statusBar()->showMessage(tr("Restored unsaved changes"), 5000);
 }
 
 void MainWindow::onChangedOnDisk(const QString &fileName)
 {
-    if (fileName != m_fileName)
-        return;
     const QString shown = QDir::toNativeSeparators(fileName);
-    if (m_editor->document()->isModified()) {
+    if (hasUnsavedChanges()) {
         const auto answer = QMessageBox::question(
                 this,
                 tr("File Changed on Disk"),
@@ -661,9 +680,11 @@ void MainWindow::onChangedOnDisk(const QString &fileName)
             return;
     }
     const int position = m_editor->textCursor().position();
-    m_editor->document()->setModified(false);
-    if (!openFile(fileName))
+    const WorkspaceScope scope = m_navigator->currentScope();
+    // A workspace reloads whole, whichever of its files changed.
+    if (!openFile(m_fileName))
         return;
+    m_navigator->selectScope(scope);
     QTextCursor cursor = m_editor->textCursor();
     cursor.setPosition(qMin(position, m_editor->document()->characterCount() - 1));
     m_editor->setTextCursor(cursor);
@@ -689,4 +710,40 @@ void MainWindow::createWorkspaceDocks()
     connect(steps, &QAbstractItemModel::modelReset, m_navigator, [this, steps] {
         m_navigator->setTrace(steps->trace());
     });
+}
+
+// Edit > Undo's history as a list: clicking a step undoes or redoes up to it.
+void MainWindow::createUndoHistoryDock()
+{
+    auto *view = new QUndoView(m_documents->undoGroup(), this);
+    view->setObjectName(QStringLiteral("UndoHistoryView"));
+    view->setEmptyLabel(tr("<as opened>"));
+    auto *dock = new QDockWidget(tr("Undo History"), this);
+    dock->setObjectName(QStringLiteral("UndoHistoryDock"));
+    dock->setWidget(view);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    if (auto *propertiesDock = findChild<QDockWidget *>(QStringLiteral("PropertiesDock")))
+        tabifyDockWidget(propertiesDock, dock);
+    dock->hide();
+    // Asked for from the View menu, it comes to the front of the tabs it shares.
+    connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+        if (shown)
+            dock->raise();
+    });
+}
+
+// The workspace file and the policy files it references: a change to any of them from outside
+// offers to reload the workspace.
+void MainWindow::watchWorkspaceFiles()
+{
+    QStringList files{m_fileName};
+    const Workspace workspace = m_navigator->workspace();
+    const QDir dir = QFileInfo(m_fileName).dir();
+    for (const WorkspaceScope &scope : WorkspaceScope::all(workspace)) {
+        const Workspace::PolicySource *source = scope.source(workspace);
+        if (source && !source->file.isEmpty())
+            files.append(dir.filePath(source->file));
+    }
+    files.removeDuplicates();
+    m_diskWatcher->setFileNames(files);
 }

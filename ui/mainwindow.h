@@ -13,6 +13,7 @@ class DiskChangeWatcher;
 class DocumentRecovery;
 class DiagramEditController;
 class DocumentAnalyzer;
+class EditorDocuments;
 class FlowDiagramScene;
 class FlowDiagramView;
 class GatewayPanel;
@@ -70,6 +71,10 @@ public:
     PolicyPalette *policyPalette() const { return m_policyPalette; }
     PolicyPropertyPanel *propertyPanel() const { return m_propertyPanel; }
     DiagramEditController *diagramEditController() const { return m_diagramEditController; }
+    // The edited documents, each with its undo stack (one per workspace scope).
+    EditorDocuments *editorDocuments() const { return m_documents; }
+    // Some document has changes that are not saved.
+    bool hasUnsavedChanges() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,8 +109,12 @@ private:
     void replaceEditorText(const QString &text);
     void offerRecovery();
     void onChangedOnDisk(const QString &fileName);
+    void createUndoHistoryDock();
+    void watchWorkspaceFiles();
 
     PolicyEditor *m_editor;
+    // Right after the editor: what follows the editor's document is built on its first one.
+    EditorDocuments *m_documents;
     FlowDiagramScene *m_scene;
     FlowDiagramView *m_diagramView;
     DiagnosticModel *m_diagnosticModel;

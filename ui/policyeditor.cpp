@@ -14,6 +14,7 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSet>
 #include <QTextBlock>
 #include <QToolTip>
@@ -130,6 +131,47 @@ void PolicyEditor::replaceAllText(const QString &text)
     cursor.select(QTextCursor::Document);
     cursor.insertText(text);
     cursor.endEditBlock();
+}
+
+void PolicyEditor::showDocument(QTextDocument *shown)
+{
+    if (shown == document())
+        return;
+    QTextDocument *left = document();
+    if (!m_viewStates.contains(left))
+        connect(left, &QObject::destroyed, this, [this, left] { m_viewStates.remove(left); });
+    m_viewStates.insert(
+            left, {textCursor(), horizontalScrollBar()->value(), verticalScrollBar()->value()});
+    m_highlighter = highlighterFor(shown);
+    shown->setDefaultFont(font());
+    setDocument(shown);
+    // The parse and the problems pushed in belong to the other document until the next analysis.
+    m_structure = {};
+    m_structureRevision = -1;
+    m_diagnostics.clear();
+    if (const auto state = m_viewStates.find(shown); state != m_viewStates.end()) {
+        setTextCursor(state->cursor);
+        horizontalScrollBar()->setValue(state->horizontalScroll);
+        verticalScrollBar()->setValue(state->verticalScroll);
+    }
+    updateGutterGeometry();
+    updateExtraSelections();
+}
+
+// One highlighter per document, kept with it: showing a document again needs no re-highlighting.
+KSyntaxHighlighting::SyntaxHighlighter *PolicyEditor::highlighterFor(QTextDocument *shown)
+{
+    auto *highlighter = shown->findChild<KSyntaxHighlighting::SyntaxHighlighter *>(
+            QString(), Qt::FindDirectChildrenOnly);
+    if (!highlighter) {
+        highlighter = new KSyntaxHighlighting::SyntaxHighlighter(shown);
+        highlighter->setDefinition(m_repository.definitionForName(PolicySyntax::definitionName()));
+    }
+    if (highlighter->theme().name() != m_highlighter->theme().name()) {
+        highlighter->setTheme(m_highlighter->theme());
+        highlighter->rehighlight();
+    }
+    return highlighter;
 }
 
 void PolicyEditor::goToPosition(const SourcePosition &position)

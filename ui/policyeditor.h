@@ -4,7 +4,9 @@
 #include "policy/diagnostic.h"
 #include "policy/policydocument.h"
 
+#include <QHash>
 #include <QPlainTextEdit>
+#include <QTextCursor>
 
 namespace KSyntaxHighlighting {
 class Repository;
@@ -36,6 +38,10 @@ public:
     // Replaces the whole text as one undo step (generated, imported or recovered text), so the
     // user can take it back with one Ctrl+Z.
     void replaceAllText(const QString &text);
+    // Edits document from now on (it needs a QPlainTextDocumentLayout), in place of the one shown:
+    // each document keeps its own undo history, highlighting, folds, cursor and scroll position.
+    // The editor does not own it.
+    void showDocument(QTextDocument *document);
 
     bool isFoldable(int blockNumber) const;
     bool isFolded(int blockNumber) const;
@@ -70,6 +76,14 @@ private:
     QTextEdit::ExtraSelection selectionFor(const SourceRange &range,
                                            const QTextCharFormat &format) const;
     QTextBlock foldEnd(const QTextBlock &start) const;
+    KSyntaxHighlighting::SyntaxHighlighter *highlighterFor(QTextDocument *document);
+
+    struct ViewState
+    {
+        QTextCursor cursor;
+        int horizontalScroll = 0;
+        int verticalScroll = 0;
+    };
 
     KSyntaxHighlighting::Repository &m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
@@ -82,4 +96,6 @@ private:
     QColor m_currentLineColor;
     QColor m_matchColor;
     bool m_applyingTheme = false;
+    // Of the documents shown before, while they exist.
+    QHash<const QTextDocument *, ViewState> m_viewStates;
 };

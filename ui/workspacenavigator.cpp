@@ -5,23 +5,30 @@
 #include "workspace/workspacescopemodel.h"
 
 #include "documentanalyzer.h"
+#include "editordocuments.h"
 #include "effectivepolicyview.h"
 #include "flowdiagramscene.h"
 #include "flowtracehighlighter.h"
 #include "policyeditor.h"
+#include "textundostack.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
 
+#include <algorithm>
+
 WorkspaceNavigator::WorkspaceNavigator(PolicyEditor *editor,
+                                       EditorDocuments *documents,
                                        DocumentAnalyzer *analyzer,
                                        FlowDiagramScene *scene,
                                        QWidget *parentWidget)
     : QObject(parentWidget)
     , m_editor(editor)
+    , m_editorDocuments(documents)
     , m_analyzer(analyzer)
     , m_scene(scene)
     , m_model(new WorkspaceScopeModel(this))
@@ -58,6 +65,7 @@ void WorkspaceNavigator::setWorkspace(const Workspace &workspace, const QString 
     m_hasWorkspace = true;
     m_current = {};
     m_trace = {};
+    m_documents.clear();
     m_model->setWorkspace(workspace);
     m_tree->expandAll();
     m_scene->setExpansionProvider([this](const PolicyNode &element, const QString &sectionName) {
@@ -74,6 +82,7 @@ void WorkspaceNavigator::clear()
     m_saved = {};
     m_current = {};
     m_trace = {};
+    m_documents.clear();
     m_model->clear();
     m_scene->setExpansionProvider({});
     m_effectiveView->showMessage(tr("Open a workspace to see effective policies."));
@@ -82,8 +91,10 @@ void WorkspaceNavigator::clear()
 Workspace WorkspaceNavigator::workspace() const
 {
     Workspace current = m_workspace;
-    if (Workspace::PolicySource *source = m_current.source(current))
-        source->xml = m_editor->document()->toPlainText();
+    for (auto it = m_documents.cbegin(); it != m_documents.cend(); ++it) {
+        if (Workspace::PolicySource *source = it.key().source(current))
+            source->xml = it.value()->toPlainText();
+    }
     return current;
 }
 
@@ -104,22 +115,26 @@ bool WorkspaceNavigator::applyPolicies(Workspace &target) const
 
 void WorkspaceNavigator::setEditedPolicies(const Workspace &edited)
 {
-    const QString editorText = m_editor->document()->toPlainText();
     m_workspace = edited;
     m_model->setWorkspace(m_workspace);
     m_tree->expandAll();
-    const Workspace::PolicySource *source = m_current.source(m_workspace);
-    if (!source) {
+    for (auto it = m_documents.begin(); it != m_documents.end();) {
+        const Workspace::PolicySource *source = it.key().source(m_workspace);
+        if (source && source->xml != it.value()->toPlainText())
+            EditorDocuments::replaceText(it.value(), source->xml, tr("Import"));
+        // A scope the import removed: its document stays with EditorDocuments until the next
+        // workspace, but is no longer this workspace's.
+        it = source || it.key() == m_current ? std::next(it) : m_documents.erase(it);
+    }
+    if (!m_current.source(m_workspace)) {
+        m_documents.remove(m_current);
         m_current = {};
         loadScope(m_workspace.apis.isEmpty() ? WorkspaceScope::global()
                                              : WorkspaceScope::api(m_workspace.apis.first().id));
         return;
     }
-    if (source->xml != editorText)
-        m_editor->replaceAllText(source->xml);
     m_tree->setCurrentIndex(m_model->indexOf(m_current));
     updateModifiedMarks();
-    m_editor->document()->setModified(isModified());
     m_analyzer->analyzeNow();
 }
 
@@ -133,13 +148,20 @@ bool WorkspaceNavigator::isModified() const
 {
     if (!m_hasWorkspace)
         return false;
-    const Workspace edited = workspace();
-    for (const WorkspaceScope &scope : WorkspaceScope::all(edited)) {
-        const Workspace::PolicySource *saved = scope.source(m_saved);
-        if (!saved || saved->xml != scope.source(edited)->xml)
-            return true;
-    }
-    return false;
+    const QList<WorkspaceScope> scopes = WorkspaceScope::all(m_workspace);
+    return std::any_of(scopes.cbegin(), scopes.cend(), [this](const WorkspaceScope &scope) {
+        return isModified(scope);
+    });
+}
+
+// An opened scope is as modified as its history says (typing a character and deleting it is
+// a change until undone); the others compare their text with the saved one.
+bool WorkspaceNavigator::isModified(const WorkspaceScope &scope) const
+{
+    if (const QTextDocument *document = m_documents.value(scope))
+        return !EditorDocuments::stack(document)->isClean();
+    const Workspace::PolicySource *saved = scope.source(m_saved);
+    return !saved || saved->xml != scope.source(m_workspace)->xml;
 }
 
 bool WorkspaceNavigator::selectScope(const WorkspaceScope &scope)
@@ -153,27 +175,25 @@ bool WorkspaceNavigator::selectScope(const WorkspaceScope &scope)
 
 void WorkspaceNavigator::loadScope(const WorkspaceScope &scope)
 {
-    storeEditorText();
     m_current = scope;
     // Expansions are remembered by offset in the document they were made in.
     m_scene->collapseAll();
     const Workspace::PolicySource *source = scope.source(m_workspace);
-    m_editor->setPlainText(source->xml);
+    QTextDocument *document = m_documents.value(scope);
+    if (!document) {
+        // The workspace's first scope takes over the document of what was open before.
+        document = m_documents.isEmpty() ? m_editorDocuments->reset(source->xml)
+                                         : m_editorDocuments->create(source->xml);
+        m_documents.insert(scope, document);
+    }
+    m_editorDocuments->show(document);
     m_analyzer->setFileName(source->file.isEmpty()
                                     ? m_fileName
                                     : QFileInfo(m_fileName).dir().filePath(source->file));
-    // One dirty marker for the whole workspace: edits kept for other scopes still need saving.
-    m_editor->document()->setModified(isModified());
     // m_current is already scope: the tree's currentChanged finds nothing to do.
     m_tree->setCurrentIndex(m_model->indexOf(scope));
     m_analyzer->analyzeNow();
     Q_EMIT scopeChanged(scope);
-}
-
-void WorkspaceNavigator::storeEditorText()
-{
-    if (Workspace::PolicySource *source = m_current.source(m_workspace))
-        source->xml = m_editor->document()->toPlainText();
 }
 
 void WorkspaceNavigator::onTreeCurrentChanged()
@@ -205,11 +225,8 @@ void WorkspaceNavigator::updateEffectiveView()
 
 void WorkspaceNavigator::updateModifiedMarks()
 {
-    const Workspace edited = workspace();
-    for (const WorkspaceScope &scope : WorkspaceScope::all(edited)) {
-        const Workspace::PolicySource *saved = scope.source(m_saved);
-        m_model->setModified(scope, !saved || saved->xml != scope.source(edited)->xml);
-    }
+    for (const WorkspaceScope &scope : WorkspaceScope::all(m_workspace))
+        m_model->setModified(scope, isModified(scope));
 }
 
 void WorkspaceNavigator::showTraceStep(const TraceEvent &event)

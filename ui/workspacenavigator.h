@@ -5,17 +5,21 @@
 #include "policy/policynode.h"
 #include "workspace/workspacescope.h"
 
+#include <QHash>
 #include <QObject>
 
 class DocumentAnalyzer;
+class EditorDocuments;
 class EffectivePolicyView;
 class FlowDiagramScene;
 class PolicyEditor;
+class QTextDocument;
 class QTreeView;
 class WorkspaceScopeModel;
 
-// Moves the designer's one editor between the policy documents of a workspace. Keeps each
-// scope's text in memory while another is edited (so nothing is lost before Save), shows the
+// Moves the designer's one editor between the policy documents of a workspace. Each scope opened
+// keeps its own text document (EditorDocuments), so its unsaved text and its undo history survive
+// while another is edited; the others' texts stay in the workspace until opened. Shows the
 // workspace's tree of scopes, fragments and named values, the effective policy of the edited API
 // or operation, expands <base/> and fragments in the diagram from the workspace, and draws the
 // path of the selected request on the diagram. Trace steps and diagram nodes of other documents
@@ -28,6 +32,7 @@ class WorkspaceNavigator final : public QObject
 public:
     // The views it creates are children of parentWidget (for the main window to dock).
     WorkspaceNavigator(PolicyEditor *editor,
+                       EditorDocuments *documents,
                        DocumentAnalyzer *analyzer,
                        FlowDiagramScene *scene,
                        QWidget *parentWidget);
@@ -42,14 +47,18 @@ public:
     Workspace workspace() const;
     // Copies every scope's text as edited into target; true when that changed it.
     bool applyPolicies(Workspace &target) const;
-    // Texts changed outside the editor (an import) become unsaved edits; the edited scope's new
-    // text replaces the editor's as one undo step.
+    // Texts changed outside the editor (an import) become unsaved edits; in an opened scope the
+    // new text replaces the old as one undo step.
     void setEditedPolicies(const Workspace &edited);
-    // The texts as they are now were saved.
+    // The texts as they are now were saved (EditorDocuments::markSaved first, for the documents).
     void markSaved();
+    // An opened scope's document has unsaved changes, or an unopened scope's text differs from
+    // the saved one.
     bool isModified() const;
 
     WorkspaceScope currentScope() const { return m_current; }
+    // The scope's text document, null while it was never opened.
+    QTextDocument *document(const WorkspaceScope &scope) const { return m_documents.value(scope); }
     // False when the workspace has no such scope.
     bool selectScope(const WorkspaceScope &scope);
     // Switches to the scope a trace step's policy came from and selects it there.
@@ -68,22 +77,24 @@ Q_SIGNALS:
 
 private:
     void loadScope(const WorkspaceScope &scope);
-    void storeEditorText();
     void onAnalyzed();
     void onTreeCurrentChanged();
     void updateEffectiveView();
     void updateModifiedMarks();
+    bool isModified(const WorkspaceScope &scope) const;
     void applyTrace();
     QList<PolicyNode> expansion(const PolicyNode &element, const QString &sectionName) const;
 
     PolicyEditor *m_editor;
+    EditorDocuments *m_editorDocuments;
     DocumentAnalyzer *m_analyzer;
     FlowDiagramScene *m_scene;
     WorkspaceScopeModel *m_model;
     QTreeView *m_tree;
     EffectivePolicyView *m_effectiveView;
-    // Every scope's text, except the current one's, which the editor holds.
+    // Every scope's text, except the opened ones', which their documents hold.
     Workspace m_workspace;
+    QHash<WorkspaceScope, QTextDocument *> m_documents;
     Workspace m_saved;
     QString m_fileName;
     WorkspaceScope m_current;

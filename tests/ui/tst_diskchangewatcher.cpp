@@ -20,6 +20,8 @@ private Q_SLOTS:
     void ignoresOurOwnSave();
     void keepsWatchingAfterAtomicReplaces();
     void stopsWhenTheFileNameIsCleared();
+    void watchesEveryFileOfAWorkspace();
+    void aReceiverWatchingAnewEndsTheRound();
 
 private:
     static bool write(const QString &fileName, const QByteArray &bytes);
@@ -90,6 +92,46 @@ void tst_DiskChangeWatcher::stopsWhenTheFileNameIsCleared()
     m_watcher->setFileName({});
     QVERIFY(write(m_file, "<policies>1</policies>"));
     QVERIFY(!changed.wait(100));
+}
+
+void tst_DiskChangeWatcher::watchesEveryFileOfAWorkspace()
+{
+    const QString workspace = m_dir->filePath(QStringLiteral("w.apimws"));
+    const QString policy = m_dir->filePath(QStringLiteral("api.xml"));
+    QVERIFY(write(workspace, "{}"));
+    QVERIFY(write(policy, "<policies />"));
+    m_watcher->setFileNames({workspace, policy});
+    QCOMPARE(m_watcher->fileNames().size(), 2);
+    QSignalSpy changed(m_watcher, &DiskChangeWatcher::changedOnDisk);
+    QVERIFY(write(policy, "<policies><inbound /></policies>"));
+    QVERIFY(changed.wait());
+    QCOMPARE(changed.constFirst().constFirst().toString(), policy);
+    QVERIFY(write(workspace, "{ }"));
+    QTRY_COMPARE(changed.size(), 2);
+    QCOMPARE(changed.constLast().constFirst().toString(), workspace);
+    // The file watched before is no longer one of them.
+    QVERIFY(write(m_file, "<policies>1</policies>"));
+    QVERIFY(!changed.wait(100));
+}
+
+void tst_DiskChangeWatcher::aReceiverWatchingAnewEndsTheRound()
+{
+    const QString policy = m_dir->filePath(QStringLiteral("api.xml"));
+    QVERIFY(write(policy, "<policies />"));
+    m_watcher->setFileNames({m_file, policy});
+    // A reload reads every file again: the other change is part of it.
+    int reloads = 0;
+    connect(m_watcher, &DiskChangeWatcher::changedOnDisk, this, [this, &reloads, policy] {
+        ++reloads;
+        m_watcher->setFileNames({m_file, policy});
+    });
+    m_watcher->setDelay(200ms);
+    QSignalSpy changed(m_watcher, &DiskChangeWatcher::changedOnDisk);
+    QVERIFY(write(m_file, "<policies>1</policies>"));
+    QVERIFY(write(policy, "<policies>2</policies>"));
+    QVERIFY(changed.wait());
+    QVERIFY(!changed.wait(300));
+    QCOMPARE(reloads, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_DiskChangeWatcher)

@@ -6,6 +6,7 @@
 #include "workspace/workspacescopemodel.h"
 #include "workspace/workspaceserializer.h"
 
+#include "diskchangewatcher.h"
 #include "documentanalyzer.h"
 #include "effectivepolicyview.h"
 #include "flowdiagramscene.h"
@@ -16,12 +17,18 @@
 #include "workspacenavigator.h"
 
 #include <KSyntaxHighlighting/Repository>
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSaveFile>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <chrono>
@@ -83,16 +90,21 @@ private Q_SLOTS:
     void baseExpandsIntoTheParentScope();
     void traceStepOfAnotherScopeSwitchesTheEditor();
     void fragmentExpandsIntoItsPolicies();
+    void externalChangeOfAPolicyFileReloads();
+    void externalChangeOverLocalEditsAsks();
 
 private:
     void clickScope(const WorkspaceScope &scope);
     void doubleClickNode(FlowNodeItem *node);
     void clickNode(FlowNodeItem *node);
     QString path(const QString &file) const { return m_dir->filePath(file); }
+    void answerNextQuestion(QMessageBox::StandardButton button);
+    static bool write(const QString &fileName, const QByteArray &bytes);
 
     KSyntaxHighlighting::Repository m_repository;
     std::unique_ptr<QTemporaryDir> m_dir;
     MainWindow *m_window = nullptr;
+    int m_questionsAnswered = 0;
     const WorkspaceScope m_api = WorkspaceScope::api(QStringLiteral("hello"));
     const WorkspaceScope m_operation
             = WorkspaceScope::operation(QStringLiteral("hello"), QStringLiteral("get-hello"));
@@ -354,6 +366,66 @@ void tst_WorkspaceNavigator::fragmentExpandsIntoItsPolicies()
     clickScope(WorkspaceScope::fragment(QStringLiteral("cors")));
     QVERIFY(m_window->editor()->toPlainText().startsWith(u"<fragment>"));
     QVERIFY(m_window->navigator()->effectiveView()->textEdit()->toPlainText().isEmpty());
+}
+
+bool tst_WorkspaceNavigator::write(const QString &fileName, const QByteArray &bytes)
+{
+    QSaveFile file(fileName);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+}
+
+void tst_WorkspaceNavigator::answerNextQuestion(QMessageBox::StandardButton button)
+{
+    auto *poll = new QTimer(this);
+    poll->setInterval(5);
+    connect(poll, &QTimer::timeout, this, [this, poll, button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll->deleteLater();
+        poll->stop();
+        ++m_questionsAnswered;
+        box->button(button)->click();
+    });
+    poll->start();
+}
+
+void tst_WorkspaceNavigator::externalChangeOfAPolicyFileReloads()
+{
+    m_window->diskWatcher()->setDelay(0ms);
+    clickScope(m_operation);
+    const QByteArray changed
+            = "<policies>\n    <inbound>\n        <base />\n    </inbound>\n</policies>\n";
+    QVERIFY(write(path(operationFile), changed));
+    QTRY_COMPARE(m_window->editor()->toPlainText().toUtf8(), changed);
+    // The workspace reloaded whole and went back to the scope that was edited.
+    QCOMPARE(m_window->navigator()->currentScope(), m_operation);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("reloaded")));
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_window->editor()->document()->isUndoAvailable());
+}
+
+void tst_WorkspaceNavigator::externalChangeOverLocalEditsAsks()
+{
+    m_window->diskWatcher()->setDelay(0ms);
+    QTextCursor cursor = m_window->editor()->document()->find(QStringLiteral("<inbound>"));
+    m_window->editor()->setTextCursor(cursor);
+    QTest::keyClicks(m_window->editor(), QStringLiteral("<!-- mine -->"));
+    const QString mine = m_window->editor()->toPlainText();
+
+    m_questionsAnswered = 0;
+    answerNextQuestion(QMessageBox::No);
+    QVERIFY(write(path(QStringLiteral("article/global.xml")), "<policies />"));
+    QTRY_COMPARE(m_questionsAnswered, 1);
+    QCOMPARE(m_window->editor()->toPlainText(), mine);
+    QVERIFY(m_window->isWindowModified());
+
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(write(path(operationFile), "<policies><!-- theirs --></policies>"));
+    QTRY_COMPARE(m_questionsAnswered, 2);
+    QTRY_VERIFY(!m_window->editor()->toPlainText().contains(u"<!-- mine -->"));
+    QCOMPARE(m_window->navigator()->currentScope(), m_api);
+    QVERIFY(!m_window->isWindowModified());
 }
 
 QTEST_MAIN(tst_WorkspaceNavigator)
