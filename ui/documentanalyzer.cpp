@@ -3,6 +3,7 @@
 
 #include "policy/policyparser.h"
 
+#include <QElapsedTimer>
 #include <QTextDocument>
 
 DocumentAnalyzer::DocumentAnalyzer(QTextDocument *document, QObject *parent)
@@ -33,13 +34,17 @@ void DocumentAnalyzer::setDelay(std::chrono::milliseconds delay)
 void DocumentAnalyzer::analyzeNow()
 {
     m_timer.stop();
+    QElapsedTimer clock;
+    clock.start();
     PolicyParseResult result = PolicyParser::parse(m_document->toPlainText(), m_fileName);
+    m_timing.parse = std::chrono::nanoseconds(clock.nsecsElapsed());
     m_valid = result.ok() && result.document.isValid();
     if (m_valid) {
         for (const DiagnosticProvider &provider : std::as_const(m_providers))
             result.diagnostics += provider(result.document);
         m_lastValid = result.document;
     }
+    m_timing.diagnose = std::chrono::nanoseconds(clock.nsecsElapsed()) - m_timing.parse;
     for (Diagnostic &diagnostic : result.diagnostics)
         diagnostic.file = m_fileName;
     m_current = std::move(result.document);

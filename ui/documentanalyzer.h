@@ -41,6 +41,13 @@ public:
     int revision() const { return m_revision; }
     const PolicyDocument &lastValidDocument() const { return m_lastValid; }
     const QList<Diagnostic> &diagnostics() const { return m_diagnostics; }
+    // How long the last analysis took to parse, and to ask the providers (validation).
+    struct Timing
+    {
+        std::chrono::nanoseconds parse{0};
+        std::chrono::nanoseconds diagnose{0};
+    };
+    Timing lastTiming() const { return m_timing; }
 
 Q_SIGNALS:
     void analyzed();
@@ -55,4 +62,5 @@ private:
     QList<Diagnostic> m_diagnostics;
     bool m_valid = false;
     int m_revision = -1;
+    Timing m_timing;
 };
