@@ -86,6 +86,31 @@ QStringList policyDetails(const PolicyNode &element)
     return details;
 }
 
+// The element's own content: name, attributes, origin and text.
+size_t ownKey(const PolicyNode &node)
+{
+    size_t seed = qHashMulti(0, node.name, int(node.origin.scope), node.origin.document);
+    for (const PolicyAttribute &attribute : node.attributes)
+        seed = qHashMulti(seed, attribute.name, attribute.value);
+    for (const PolicyNode &child : node.children) {
+        if (child.kind == PolicyNode::Kind::Text || child.kind == PolicyNode::Kind::CData)
+            seed = qHashMulti(seed, child.text);
+    }
+    return seed;
+}
+
+// All a node's details are made of (its element's content and that of the element's children,
+// e.g. <value>s and headers), never 0.
+size_t contentKey(const PolicyNode &element)
+{
+    size_t seed = ownKey(element);
+    for (const PolicyNode &child : element.children) {
+        if (child.isElement())
+            seed = qHashMulti(seed, ownKey(child));
+    }
+    return seed == 0 ? 1 : seed;
+}
+
 bool containsPolicies(const PolicyNode &element)
 {
     static const QStringList containers = {
@@ -325,11 +350,12 @@ void FlowDiagramScene::buildSection(FlowNodeItem *item, const PolicyNode *sectio
 FlowDiagramScene::NodeSpec FlowDiagramScene::policySpec(const PolicyNode &element) const
 {
     using Kind = FlowNodeItem::Kind;
-    NodeSpec spec{&element, Kind::Policy, element.name, {}, {}};
+    NodeSpec spec{&element, Kind::Policy, element.name, {}, {}, contentKey(element)};
     if (element.isElement(u"base")) {
         spec.kind = Kind::Base;
         spec.title = QStringLiteral("base");
         spec.details = QStringList{tr("policies of the enclosing scope")};
+        spec.key = 0;
         addExpansion(element, spec);
     } else if (element.isElement(u"choose")) {
         spec.kind = Kind::Choose;
@@ -337,26 +363,49 @@ FlowDiagramScene::NodeSpec FlowDiagramScene::policySpec(const PolicyNode &elemen
     } else if (element.isElement(u"retry")) {
         spec.kind = Kind::Retry;
         spec.title = QStringLiteral("retry");
-        spec.details = QStringList{
+    } else if (element.isElement(u"include-fragment") && m_expansionProvider) {
+        spec.kind = isExpandedElement(element) ? Kind::Container : Kind::Policy;
+        spec.details = policyDetails(element);
+        spec.key = 0;
+        addExpansion(element, spec);
+    } else if (containsPolicies(element)) {
+        spec.kind = Kind::Container;
+    }
+    return spec;
+}
+
+// What the node says below its name, made only when the element's content changed.
+QStringList FlowDiagramScene::detailsOf(const NodeSpec &spec) const
+{
+    using Kind = FlowNodeItem::Kind;
+    if (spec.key == 0)
+        return spec.details;
+    const PolicyNode &element = *spec.element;
+    QStringList details;
+    switch (spec.kind) {
+    case Kind::Retry:
+        details = QStringList{
                 tr("count: %1").arg(element.attribute(u"count", QStringLiteral("?"))),
                 tr("interval: %1 s").arg(element.attribute(u"interval", QStringLiteral("?")))};
         for (const char16_t *name : {u"max-interval", u"delta", u"first-fast-retry"}) {
             if (const PolicyAttribute *attribute = element.findAttribute(QStringView(name)))
-                spec.details.append(attribute->name + QStringLiteral(": ") + attribute->value);
+                details.append(attribute->name + QStringLiteral(": ") + attribute->value);
         }
-        spec.details.append(tr("while: %1").arg(shortened(element.attribute(u"condition"))));
-    } else if (element.isElement(u"include-fragment") && m_expansionProvider) {
-        spec.kind = isExpandedElement(element) ? Kind::Container : Kind::Policy;
-        spec.details = policyDetails(element);
-        addExpansion(element, spec);
-    } else if (containsPolicies(element)) {
-        spec.kind = Kind::Container;
+        details.append(tr("while: %1").arg(shortened(element.attribute(u"condition"))));
+        return details;
+    case Kind::Container:
         for (const PolicyAttribute &attribute : element.attributes)
-            spec.details.append(attribute.name + QStringLiteral(": ") + shortened(attribute.value));
-    } else {
-        spec.details = policyDetails(element);
+            details.append(attribute.name + QStringLiteral(": ") + shortened(attribute.value));
+        return details;
+    case Kind::Branch:
+        if (element.isElement(u"when"))
+            details.append(shortened(element.attribute(u"condition")));
+        return details;
+    case Kind::Choose:
+        return details;
+    default:
+        return policyDetails(element);
     }
-    return spec;
 }
 
 QList<FlowDiagramScene::NodeSpec> FlowDiagramScene::policySpecs(
@@ -378,10 +427,8 @@ QList<FlowDiagramScene::NodeSpec> FlowDiagramScene::childSpecs(const NodeSpec &s
     case Kind::Choose: {
         QList<NodeSpec> branches;
         for (const PolicyNode *branch : element.elements()) {
-            NodeSpec branchSpec{branch, Kind::Branch, branch->name, {}, {}};
-            if (branch->isElement(u"when"))
-                branchSpec.details = QStringList{shortened(branch->attribute(u"condition"))};
-            branches.append(branchSpec);
+            branches.append(
+                    NodeSpec{branch, Kind::Branch, branch->name, {}, {}, contentKey(*branch)});
         }
         return branches;
     }
@@ -398,7 +445,8 @@ QList<FlowDiagramScene::NodeSpec> FlowDiagramScene::childSpecs(const NodeSpec &s
     QList<NodeSpec> inherited;
     for (const PolicyNode &node : spec.expansion) {
         NodeSpec child = policySpec(node);
-        child.details.prepend(ScopePalette::originLabel(node.origin));
+        child.details = QStringList{ScopePalette::originLabel(node.origin)} + detailsOf(child);
+        child.key = 0;
         inherited.append(child);
     }
     return inherited;
@@ -429,7 +477,7 @@ void FlowDiagramScene::buildChildren(FlowNodeItem *container, const QList<NodeSp
         return item->kind() == spec.kind && item->elementName() == spec.element->name;
     };
     const auto unchanged = [&sameKind](const FlowNodeItem *item, const NodeSpec &spec) {
-        return sameKind(item, spec) && item->details() == spec.details;
+        return sameKind(item, spec) && shows(item, spec);
     };
     const qsizetype count = specs.size();
     const qsizetype oldCount = old.size();
@@ -456,14 +504,22 @@ void FlowDiagramScene::buildChildren(FlowNodeItem *container, const QList<NodeSp
     container->setChildNodes(children);
 }
 
+bool FlowDiagramScene::shows(const FlowNodeItem *item, const NodeSpec &spec)
+{
+    return spec.key != 0 ? item->contentKey() == spec.key
+                         : item->contentKey() == 0 && item->details() == spec.details;
+}
+
 // Updates item (or a new one when null) to show spec, and its children.
 FlowNodeItem *FlowDiagramScene::buildNode(const NodeSpec &spec, FlowNodeItem *item)
 {
-    if (!item || item->details() != spec.details) {
+    if (!item || !shows(item, spec)) {
         if (!item)
             item = new FlowNodeItem(spec.kind, spec.element->name, spec.title, nullptr);
-        item->setDetails(spec.details);
-        item->setToolTip((QStringList{spec.title} + spec.details).join(u'\n'));
+        const QStringList details = detailsOf(spec);
+        item->setDetails(details);
+        item->setToolTip((QStringList{spec.title} + details).join(u'\n'));
+        item->setContentKey(spec.key);
     }
     item->setRange(spec.element->range);
     item->setOrigin(spec.element->origin);

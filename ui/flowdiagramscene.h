@@ -91,6 +91,10 @@ private:
         QStringList details;
         // What an expanded <base/> or <include-fragment/> shows inside it.
         QList<PolicyNode> expansion;
+        // Hash of the element content the details are made of, which are then made only when
+        // it changed; 0 when they depend on more (an expansion, an origin label) and are in
+        // details.
+        size_t key = 0;
     };
 
     void rebuild();
@@ -105,6 +109,8 @@ private:
                           const QString &title);
     void buildSection(FlowNodeItem *item, const PolicyNode *section);
     NodeSpec policySpec(const PolicyNode &element) const;
+    QStringList detailsOf(const NodeSpec &spec) const;
+    static bool shows(const FlowNodeItem *item, const NodeSpec &spec);
     QList<NodeSpec> policySpecs(const QList<const PolicyNode *> &elements) const;
     QList<NodeSpec> childSpecs(const NodeSpec &spec) const;
     void addExpansion(const PolicyNode &element, NodeSpec &spec) const;

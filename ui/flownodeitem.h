@@ -34,6 +34,9 @@ public:
     QStringList details() const { return m_details; }
     // Changing the text resizes the box at the next layout().
     void setDetails(const QStringList &details);
+    // What the details were made from, for the scene to tell whether they need making again.
+    size_t contentKey() const { return m_contentKey; }
+    void setContentKey(size_t key) { m_contentKey = key; }
     SourceRange range() const { return m_range; }
     void setRange(const SourceRange &range) { m_range = range; }
     // Colour of the section header band; other kinds ignore it.
@@ -79,6 +82,7 @@ private:
     QString m_title;
     QStringList m_details;
     SourceRange m_range;
+    size_t m_contentKey = 0;
     QColor m_accent;
     QList<FlowNodeItem *> m_children;
     QList<FlowNodeItem *> m_laidOutChildren; // as at the last layout(), to tell what moved
