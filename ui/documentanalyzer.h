@@ -3,7 +3,9 @@
 
 #include "policy/diagnostic.h"
 #include "policy/policydocument.h"
+#include "policy/policyparser.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 
@@ -15,7 +17,10 @@ class QTextDocument;
 // Validation as you type, off the keystroke path: after a pause in editing (debounced), parses the
 // text and asks every registered provider (schema validator, expression checks, ...) for more
 // diagnostics on a document that parsed. Keeps the last valid document, so views can go on
-// showing it while the text is broken.
+// showing it while the text is broken. After a pause the work runs on a worker thread and the GUI
+// thread only takes the result (dropped if the text changed meanwhile); analyzeNow() runs it
+// in the caller's thread. Providers therefore run on either thread, one analysis at a time: they
+// may keep state (a cache), but must not touch widgets.
 class DocumentAnalyzer final : public QObject
 {
     Q_OBJECT
@@ -25,6 +30,7 @@ public:
     using DiagnosticProvider = std::function<QList<Diagnostic>(const PolicyDocument &document)>;
 
     explicit DocumentAnalyzer(QTextDocument *document, QObject *parent = nullptr);
+    ~DocumentAnalyzer() override;
 
     void setFileName(const QString &fileName);
     // Analyzes document's text from now on (the editor switched documents); the last valid parse
@@ -36,7 +42,7 @@ public:
     void analyzeNow();
 
     // True while an edit waits for its analysis: positions in document() may be out of date.
-    bool isPending() const { return m_timer.isActive(); }
+    bool isPending() const { return m_timer.isActive() || m_running; }
     bool isValid() const { return m_valid; }
     bool hasValidDocument() const { return m_lastValid.isValid(); }
     // The latest parse, and the QTextDocument revision it was taken from.
@@ -44,13 +50,40 @@ public:
     int revision() const { return m_revision; }
     const PolicyDocument &lastValidDocument() const { return m_lastValid; }
     const QList<Diagnostic> &diagnostics() const { return m_diagnostics; }
+    // How long the last analysis took to parse, and to ask the providers (validation).
+    struct Timing
+    {
+        std::chrono::nanoseconds parse{0};
+        std::chrono::nanoseconds diagnose{0};
+    };
+    Timing lastTiming() const { return m_timing; }
 
 Q_SIGNALS:
     void analyzed();
 
 private:
+    // One run's outcome, made on whichever thread ran it.
+    struct Analysis
+    {
+        PolicyParseResult result;
+        bool valid = false;
+        Timing timing;
+        int revision = -1;
+        int generation = 0;
+    };
+    static Analysis analyze(const QString &text,
+                            const QString &fileName,
+                            const QList<DiagnosticProvider> &providers);
+    void analyzeInBackground();
+    void onBackgroundFinished();
+    void apply(Analysis analysis);
+
     QTextDocument *m_document;
     QTimer m_timer;
+    QFutureWatcher<Analysis> m_watcher;
+    bool m_running = false;
+    // Tells a background result from one that analyzeNow() made obsolete.
+    int m_generation = 0;
     QString m_fileName;
     QList<DiagnosticProvider> m_providers;
     PolicyDocument m_current;
@@ -58,4 +91,5 @@ private:
     QList<Diagnostic> m_diagnostics;
     bool m_valid = false;
     int m_revision = -1;
+    Timing m_timing;
 };

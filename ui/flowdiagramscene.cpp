@@ -86,6 +86,31 @@ QStringList policyDetails(const PolicyNode &element)
     return details;
 }
 
+// The element's own content: name, attributes, origin and text.
+size_t ownKey(const PolicyNode &node)
+{
+    size_t seed = qHashMulti(0, node.name, int(node.origin.scope), node.origin.document);
+    for (const PolicyAttribute &attribute : node.attributes)
+        seed = qHashMulti(seed, attribute.name, attribute.value);
+    for (const PolicyNode &child : node.children) {
+        if (child.kind == PolicyNode::Kind::Text || child.kind == PolicyNode::Kind::CData)
+            seed = qHashMulti(seed, child.text);
+    }
+    return seed;
+}
+
+// All a node's details are made of (its element's content and that of the element's children,
+// e.g. <value>s and headers), never 0.
+size_t contentKey(const PolicyNode &element)
+{
+    size_t seed = ownKey(element);
+    for (const PolicyNode &child : element.children) {
+        if (child.isElement())
+            seed = qHashMulti(seed, ownKey(child));
+    }
+    return seed == 0 ? 1 : seed;
+}
+
 bool containsPolicies(const PolicyNode &element)
 {
     static const QStringList containers = {
@@ -98,6 +123,9 @@ bool containsPolicies(const PolicyNode &element)
 FlowDiagramScene::FlowDiagramScene(QObject *parent)
     : QGraphicsScene(parent)
 {
+    // A keystroke that widens one box moves every box centred below it: keeping a BSP tree up to
+    // date with those moves costs more than walking the few thousand items when painting.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     connect(this, &QGraphicsScene::selectionChanged, this, &FlowDiagramScene::onSelectionChanged);
 }
 
@@ -111,19 +139,54 @@ FlowDiagramScene::~FlowDiagramScene()
 void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
 {
     {
-        // Clearing drops the selection: that is no user's choice to report.
+        // Dropping items may drop the selection: that is no user's choice to report.
         const QSignalBlocker blocker(this);
-        clear();
-        m_nodes.clear();
-        m_sections.clear();
-        m_dropIndicator = nullptr;
         m_pressedNode = nullptr;
+        if (!canUpdate(document))
+            clearDiagram();
         m_document = document;
-        if (document.isValid())
-            build(document);
+        if (m_document.isValid())
+            build(m_document);
+        collectNodes();
     }
-    setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    QRectF bounds;
+    for (const QGraphicsItem *item : std::as_const(m_roots))
+        bounds |= item->sceneBoundingRect();
+    for (const QGraphicsItem *item : std::as_const(m_decorations))
+        bounds |= item->sceneBoundingRect();
+    setSceneRect(bounds.adjusted(-20, -20, 20, 20));
     Q_EMIT rebuilt();
+}
+
+// Expanding, collapsing or another provider changes what a node is rather than what it shows:
+// the items are made anew, as after opening a document.
+void FlowDiagramScene::rebuild()
+{
+    {
+        const QSignalBlocker blocker(this);
+        clearDiagram();
+    }
+    setPolicyDocument(m_document);
+}
+
+// The items shown can follow document when it has the same frame: sections, or the same root.
+bool FlowDiagramScene::canUpdate(const PolicyDocument &document) const
+{
+    if (m_roots.isEmpty() || !document.isValid() || !m_document.isValid()
+        || document.kind != m_document.kind)
+        return false;
+    return document.kind == PolicyDocument::Kind::Policies
+           || m_roots.constFirst()->elementName() == document.root().name;
+}
+
+void FlowDiagramScene::clearDiagram()
+{
+    clear();
+    m_nodes.clear();
+    m_sections.clear();
+    m_roots.clear();
+    m_decorations.clear();
+    m_dropIndicator = nullptr;
 }
 
 void FlowDiagramScene::build(const PolicyDocument &document)
@@ -198,25 +261,40 @@ void FlowDiagramScene::onSelectionChanged()
 
 void FlowDiagramScene::buildPolicies(const PolicyDocument &document)
 {
-    QList<FlowNodeItem *> row;
-    FlowNodeItem *client = createNode(FlowNodeItem::Kind::Terminal, {}, tr("Client"), nullptr);
-    row.append(client);
-    for (const QString &name : PolicyDocument::sectionNames()) {
-        if (name != u"on-error")
-            row.append(buildSection(document.section(name), name));
+    if (m_roots.isEmpty()) {
+        addRoot(FlowNodeItem::Kind::Terminal, {}, tr("Client"));
+        for (const QString &name : PolicyDocument::sectionNames()) {
+            if (name != u"on-error")
+                addRoot(FlowNodeItem::Kind::Section, name, sectionTitle(name));
+        }
+        addRoot(FlowNodeItem::Kind::Terminal, {}, tr("Client"));
+        addRoot(FlowNodeItem::Kind::Section,
+                QStringLiteral("on-error"),
+                sectionTitle(QStringLiteral("on-error")));
+        for (FlowNodeItem *item : std::as_const(m_sections))
+            item->setAccent(sectionAccent(item->elementName()));
     }
-    row.append(createNode(FlowNodeItem::Kind::Terminal, {}, tr("Client"), nullptr));
-    FlowNodeItem *onError = buildSection(document.section(u"on-error"), QStringLiteral("on-error"));
+    for (FlowNodeItem *item : std::as_const(m_sections)) {
+        m_buildingSection = item->elementName();
+        buildSection(item, document.section(item->elementName()));
+    }
+    layoutPolicies();
+}
 
-    // Top to bottom, so the diagram fits beside the editor; on-error stands to the right.
+// Top to bottom, so the diagram fits beside the editor; on-error stands to the right.
+void FlowDiagramScene::layoutPolicies()
+{
+    qDeleteAll(std::exchange(m_decorations, {}));
+    const QList<FlowNodeItem *> row = m_roots.first(m_roots.size() - 1);
+    FlowNodeItem *onError = m_roots.constLast();
     const QFont sceneFont = font();
     qreal columnWidth = 0;
-    for (FlowNodeItem *item : std::as_const(row)) {
+    for (FlowNodeItem *item : row) {
         item->layout(sceneFont);
         columnWidth = qMax(columnWidth, item->boundingRect().width());
     }
     qreal y = 0;
-    for (FlowNodeItem *item : std::as_const(row)) {
+    for (FlowNodeItem *item : row) {
         item->setPos((columnWidth - item->boundingRect().width()) / 2, y);
         y += item->boundingRect().height() + rowGap;
     }
@@ -231,110 +309,235 @@ void FlowDiagramScene::buildPolicies(const PolicyDocument &document)
     auto *caption = addSimpleText(tr("When a step fails,\nprocessing continues here:"));
     caption->setBrush(palette().color(QPalette::Text));
     caption->setPos(columnWidth + columnGap, inbound.top());
+    m_decorations.append(caption);
     onError->setPos(columnWidth + columnGap, caption->sceneBoundingRect().bottom() + 8);
 }
 
 void FlowDiagramScene::buildSingleRoot(const PolicyNode &root, const QString &title)
 {
-    FlowNodeItem *container = createNode(FlowNodeItem::Kind::Section, root.name, title, nullptr);
+    if (m_roots.isEmpty()) {
+        FlowNodeItem *container = addRoot(FlowNodeItem::Kind::Section, root.name, title);
+        container->setAccent(QColor(0x55, 0x60, 0x70));
+    }
+    FlowNodeItem *container = m_roots.constFirst();
     container->setRange(root.range);
-    container->setAccent(QColor(0x55, 0x60, 0x70));
-    m_sections.append(container);
-    if (root.isElement(u"fragment"))
-        buildChildren(root, container);
-    else
-        buildPolicy(root, container);
+    m_buildingSection.clear();
+    buildChildren(container,
+                  root.isElement(u"fragment") ? policySpecs(root.elements())
+                                              : QList<NodeSpec>{policySpec(root)});
     container->layout(font());
 }
 
-FlowNodeItem *FlowDiagramScene::buildSection(const PolicyNode *section, const QString &sectionName)
+FlowNodeItem *FlowDiagramScene::addRoot(FlowNodeItem::Kind kind,
+                                        const QString &elementName,
+                                        const QString &title)
 {
-    FlowNodeItem *item = createNode(
-            FlowNodeItem::Kind::Section, sectionName, sectionTitle(sectionName), nullptr);
-    item->setAccent(sectionAccent(sectionName));
-    m_sections.append(item);
-    m_buildingSection = sectionName;
-    if (!section) {
-        item->setDetails({tr("not in this document: drop a policy here to add it")});
-        return item;
-    }
-    item->setRange(section->range);
-    buildChildren(*section, item);
+    auto *item = new FlowNodeItem(kind, elementName, title, nullptr);
+    addItem(item);
+    m_roots.append(item);
+    if (kind == FlowNodeItem::Kind::Section)
+        m_sections.append(item);
     return item;
 }
 
-void FlowDiagramScene::buildChildren(const PolicyNode &element, FlowNodeItem *container)
+void FlowDiagramScene::buildSection(FlowNodeItem *item, const PolicyNode *section)
 {
-    for (const PolicyNode *child : element.elements())
-        buildPolicy(*child, container);
+    item->setDetails(section ? QStringList() : QStringList{tr("not in this document: drop a policy here to add it")});
+    item->setRange(section ? section->range : SourceRange());
+    buildChildren(item, section ? policySpecs(section->elements()) : QList<NodeSpec>());
 }
 
-FlowNodeItem *FlowDiagramScene::buildPolicy(const PolicyNode &element, FlowNodeItem *parent)
+FlowDiagramScene::NodeSpec FlowDiagramScene::policySpec(const PolicyNode &element) const
 {
     using Kind = FlowNodeItem::Kind;
-    FlowNodeItem *item = nullptr;
+    NodeSpec spec{&element, Kind::Policy, element.name, {}, {}, contentKey(element)};
     if (element.isElement(u"base")) {
-        item = createNode(Kind::Base, element.name, QStringLiteral("base"), parent);
-        item->setDetails({tr("policies of the enclosing scope")});
-        buildExpansion(element, item);
+        spec.kind = Kind::Base;
+        spec.title = QStringLiteral("base");
+        spec.details = QStringList{tr("policies of the enclosing scope")};
+        spec.key = 0;
+        addExpansion(element, spec);
     } else if (element.isElement(u"choose")) {
-        item = createNode(Kind::Choose, element.name, QStringLiteral("choose"), parent);
-        for (const PolicyNode *branch : element.elements()) {
-            FlowNodeItem *branchItem = createNode(Kind::Branch, branch->name, branch->name, item);
-            branchItem->setRange(branch->range);
-            branchItem->setOrigin(branch->origin);
-            if (branch->isElement(u"when"))
-                branchItem->setDetails({shortened(branch->attribute(u"condition"))});
-            buildChildren(*branch, branchItem);
-        }
+        spec.kind = Kind::Choose;
+        spec.title = QStringLiteral("choose");
     } else if (element.isElement(u"retry")) {
-        item = createNode(Kind::Retry, element.name, QStringLiteral("retry"), parent);
-        QStringList details
-                = {tr("count: %1").arg(element.attribute(u"count", QStringLiteral("?"))),
-                   tr("interval: %1 s").arg(element.attribute(u"interval", QStringLiteral("?")))};
+        spec.kind = Kind::Retry;
+        spec.title = QStringLiteral("retry");
+    } else if (element.isElement(u"include-fragment") && m_expansionProvider) {
+        spec.kind = isExpandedElement(element) ? Kind::Container : Kind::Policy;
+        spec.details = policyDetails(element);
+        spec.key = 0;
+        addExpansion(element, spec);
+    } else if (containsPolicies(element)) {
+        spec.kind = Kind::Container;
+    }
+    return spec;
+}
+
+// What the node says below its name, made only when the element's content changed.
+QStringList FlowDiagramScene::detailsOf(const NodeSpec &spec) const
+{
+    using Kind = FlowNodeItem::Kind;
+    if (spec.key == 0)
+        return spec.details;
+    const PolicyNode &element = *spec.element;
+    QStringList details;
+    switch (spec.kind) {
+    case Kind::Retry:
+        details = QStringList{
+                tr("count: %1").arg(element.attribute(u"count", QStringLiteral("?"))),
+                tr("interval: %1 s").arg(element.attribute(u"interval", QStringLiteral("?")))};
         for (const char16_t *name : {u"max-interval", u"delta", u"first-fast-retry"}) {
             if (const PolicyAttribute *attribute = element.findAttribute(QStringView(name)))
                 details.append(attribute->name + QStringLiteral(": ") + attribute->value);
         }
         details.append(tr("while: %1").arg(shortened(element.attribute(u"condition"))));
-        item->setDetails(details);
-        buildChildren(element, item);
-    } else if (element.isElement(u"include-fragment") && m_expansionProvider) {
-        item = createNode(isExpandedElement(element) ? Kind::Container : Kind::Policy,
-                          element.name,
-                          element.name,
-                          parent);
-        item->setDetails(policyDetails(element));
-        buildExpansion(element, item);
-    } else if (containsPolicies(element)) {
-        item = createNode(Kind::Container, element.name, element.name, parent);
-        QStringList details;
+        return details;
+    case Kind::Container:
         for (const PolicyAttribute &attribute : element.attributes)
             details.append(attribute.name + QStringLiteral(": ") + shortened(attribute.value));
-        item->setDetails(details);
-        buildChildren(element, item);
-    } else {
-        item = createNode(Kind::Policy, element.name, element.name, parent);
-        item->setDetails(policyDetails(element));
+        return details;
+    case Kind::Branch:
+        if (element.isElement(u"when"))
+            details.append(shortened(element.attribute(u"condition")));
+        return details;
+    case Kind::Choose:
+        return details;
+    default:
+        return policyDetails(element);
     }
-    item->setRange(element.range);
-    item->setOrigin(element.origin);
-    item->setToolTip((QStringList{item->title()} + item->details()).join(u'\n'));
+}
+
+QList<FlowDiagramScene::NodeSpec> FlowDiagramScene::policySpecs(
+        const QList<const PolicyNode *> &elements) const
+{
+    QList<NodeSpec> specs;
+    specs.reserve(elements.size());
+    for (const PolicyNode *element : elements)
+        specs.append(policySpec(*element));
+    return specs;
+}
+
+// What stands inside the node: a choose's branches, a container's policies, an expansion.
+QList<FlowDiagramScene::NodeSpec> FlowDiagramScene::childSpecs(const NodeSpec &spec) const
+{
+    using Kind = FlowNodeItem::Kind;
+    const PolicyNode &element = *spec.element;
+    switch (spec.kind) {
+    case Kind::Choose: {
+        QList<NodeSpec> branches;
+        for (const PolicyNode *branch : element.elements()) {
+            branches.append(
+                    NodeSpec{branch, Kind::Branch, branch->name, {}, {}, contentKey(*branch)});
+        }
+        return branches;
+    }
+    case Kind::Branch:
+    case Kind::Retry:
+        return policySpecs(element.elements());
+    case Kind::Container:
+        if (element.isElement(u"include-fragment"))
+            break;
+        return policySpecs(element.elements());
+    default:
+        break;
+    }
+    QList<NodeSpec> inherited;
+    for (const PolicyNode &node : spec.expansion) {
+        NodeSpec child = policySpec(node);
+        child.details = QStringList{ScopePalette::originLabel(node.origin)} + detailsOf(child);
+        child.key = 0;
+        inherited.append(child);
+    }
+    return inherited;
+}
+
+// The inherited or included policies inside an expanded node, each tagged with where it came
+// from, and the hint on how to expand or collapse it.
+void FlowDiagramScene::addExpansion(const PolicyNode &element, NodeSpec &spec) const
+{
+    if (!m_expansionProvider || element.origin.scope != PolicyScope::None)
+        return;
+    if (!isExpandedElement(element)) {
+        spec.details.append(tr("double-click to expand"));
+        return;
+    }
+    spec.expansion = m_expansionProvider(element, m_buildingSection);
+    spec.details.append(spec.expansion.isEmpty() ? tr("nothing inherited")
+                                                 : tr("double-click to collapse"));
+}
+
+// Matches specs with the container's children: the unchanged ones at the start and at the end
+// keep their items, and so do changed ones in between when as many changed as there were (an
+// edit inside elements rather than an insertion or removal). Only the rest is created anew.
+void FlowDiagramScene::buildChildren(FlowNodeItem *container, const QList<NodeSpec> &specs)
+{
+    const QList<FlowNodeItem *> old = container->childNodes();
+    const auto sameKind = [](const FlowNodeItem *item, const NodeSpec &spec) {
+        return item->kind() == spec.kind && item->elementName() == spec.element->name;
+    };
+    const auto unchanged = [&sameKind](const FlowNodeItem *item, const NodeSpec &spec) {
+        return sameKind(item, spec) && shows(item, spec);
+    };
+    const qsizetype count = specs.size();
+    const qsizetype oldCount = old.size();
+    qsizetype head = 0;
+    while (head < count && head < oldCount && unchanged(old.at(head), specs.at(head)))
+        ++head;
+    qsizetype tail = 0;
+    while (tail < count - head && tail < oldCount - head
+           && unchanged(old.at(oldCount - 1 - tail), specs.at(count - 1 - tail)))
+        ++tail;
+    const bool editedInPlace = count == oldCount;
+    QList<FlowNodeItem *> children;
+    children.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        FlowNodeItem *item = nullptr;
+        if (i < head)
+            item = old.at(i);
+        else if (i >= count - tail)
+            item = old.at(oldCount - count + i);
+        else if (editedInPlace && sameKind(old.at(i), specs.at(i)))
+            item = old.at(i);
+        children.append(buildNode(specs.at(i), item));
+    }
+    container->setChildNodes(children);
+}
+
+bool FlowDiagramScene::shows(const FlowNodeItem *item, const NodeSpec &spec)
+{
+    return spec.key != 0 ? item->contentKey() == spec.key
+                         : item->contentKey() == 0 && item->details() == spec.details;
+}
+
+// Updates item (or a new one when null) to show spec, and its children.
+FlowNodeItem *FlowDiagramScene::buildNode(const NodeSpec &spec, FlowNodeItem *item)
+{
+    if (!item || !shows(item, spec)) {
+        if (!item)
+            item = new FlowNodeItem(spec.kind, spec.element->name, spec.title, nullptr);
+        const QStringList details = detailsOf(spec);
+        item->setDetails(details);
+        item->setToolTip((QStringList{spec.title} + details).join(u'\n'));
+        item->setContentKey(spec.key);
+    }
+    item->setRange(spec.element->range);
+    item->setOrigin(spec.element->origin);
+    buildChildren(item, childSpecs(spec));
     return item;
 }
 
-FlowNodeItem *FlowDiagramScene::createNode(FlowNodeItem::Kind kind,
-                                           const QString &elementName,
-                                           const QString &title,
-                                           FlowNodeItem *parent)
+// Parents before children, in display order.
+void FlowDiagramScene::collectNodes()
 {
-    auto *item = new FlowNodeItem(kind, elementName, title, nullptr);
-    if (parent)
-        parent->addChild(item);
-    else
-        addItem(item);
-    m_nodes.append(item);
-    return item;
+    m_nodes.clear();
+    const std::function<void(FlowNodeItem *)> collect = [this, &collect](FlowNodeItem *item) {
+        m_nodes.append(item);
+        for (FlowNodeItem *child : item->childNodes())
+            collect(child);
+    };
+    for (FlowNodeItem *root : std::as_const(m_roots))
+        collect(root);
 }
 
 void FlowDiagramScene::addArrow(const QPointF &from, const QPointF &to)
@@ -349,14 +552,15 @@ void FlowDiagramScene::addArrow(const QPointF &from, const QPointF &to)
     QPainterPath head;
     head.addPolygon(
             QPolygonF({to, to - direction * 9 + normal * 5, to - direction * 9 - normal * 5, to}));
-    addPath(head, QPen(color), QBrush(color));
+    m_decorations.append(shaft);
+    m_decorations.append(addPath(head, QPen(color), QBrush(color)));
 }
 
 void FlowDiagramScene::setExpansionProvider(ExpansionProvider provider)
 {
     m_expansionProvider = std::move(provider);
     m_expanded.clear();
-    setPolicyDocument(m_document);
+    rebuild();
 }
 
 bool FlowDiagramScene::isExpandable(const FlowNodeItem *node) const
@@ -388,7 +592,7 @@ void FlowDiagramScene::setExpandedAt(qsizetype offset, bool expanded)
         m_expanded.insert(offset);
     else
         m_expanded.remove(offset);
-    setPolicyDocument(m_document);
+    rebuild();
 }
 
 void FlowDiagramScene::collapseAll()
@@ -396,33 +600,13 @@ void FlowDiagramScene::collapseAll()
     if (m_expanded.isEmpty())
         return;
     m_expanded.clear();
-    setPolicyDocument(m_document);
+    rebuild();
 }
 
 bool FlowDiagramScene::isExpandedElement(const PolicyNode &element) const
 {
     return m_expansionProvider && element.origin.scope == PolicyScope::None
            && m_expanded.contains(element.range.begin.offset);
-}
-
-// The inherited or included policies inside the node, each tagged with where it came from.
-void FlowDiagramScene::buildExpansion(const PolicyNode &element, FlowNodeItem *item)
-{
-    if (!m_expansionProvider || element.origin.scope != PolicyScope::None)
-        return;
-    QStringList details = item->details();
-    if (!isExpandedElement(element)) {
-        details.append(tr("double-click to expand"));
-        item->setDetails(details);
-        return;
-    }
-    const QList<PolicyNode> content = m_expansionProvider(element, m_buildingSection);
-    details.append(content.isEmpty() ? tr("nothing inherited") : tr("double-click to collapse"));
-    item->setDetails(details);
-    for (const PolicyNode &node : content) {
-        FlowNodeItem *child = buildPolicy(node, item);
-        child->setDetails(QStringList{ScopePalette::originLabel(node.origin)} + child->details());
-    }
 }
 
 QString FlowDiagramScene::policyMimeType()

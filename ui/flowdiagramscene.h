@@ -15,7 +15,7 @@ class QGraphicsLineItem;
 class QMimeData;
 
 // The request path as the APIM portal draws it: client -> inbound -> backend -> outbound -> client,
-// with on-error below, each section holding its policies in order. Rebuilt from a PolicyDocument;
+// with on-error below, each section holding its policies in order. Follows a PolicyDocument;
 // every node remembers its element's source range for the two-way sync with the editor.
 class FlowDiagramScene final : public QGraphicsScene
 {
@@ -26,6 +26,8 @@ public:
     explicit FlowDiagramScene(QObject *parent = nullptr);
     ~FlowDiagramScene() override;
 
+    // Shows document. The items of elements that did not change are kept (with their selection),
+    // only their ranges follow the text: after a keystroke in a large policy, one node changes.
     void setPolicyDocument(const PolicyDocument &document);
     // Every node of the diagram, parents before children.
     const QList<FlowNodeItem *> &nodes() const { return m_nodes; }
@@ -63,7 +65,7 @@ Q_SIGNALS:
     void nodeActivated(const SourceRange &range);
     // The user selected a node of another document (inside an expanded <base/> or fragment).
     void foreignNodeActivated(const PolicyOrigin &origin, const SourceRange &range);
-    // The nodes were built anew: the document changed, or a node was expanded or collapsed.
+    // The nodes were updated: the document changed, or a node was expanded or collapsed.
     void rebuilt();
     // Drops where the schema allows them; position counts the container's current elements.
     void policyDropped(const QString &policyName, const SourceRange &container, int position);
@@ -85,20 +87,45 @@ protected:
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
+    // What a node shows of an element, compared with the node already shown to tell whether the
+    // element changed.
+    struct NodeSpec
+    {
+        const PolicyNode *element = nullptr;
+        FlowNodeItem::Kind kind = FlowNodeItem::Kind::Policy;
+        QString title;
+        QStringList details;
+        // What an expanded <base/> or <include-fragment/> shows inside it.
+        QList<PolicyNode> expansion;
+        // Hash of the element content the details are made of, which are then made only when
+        // it changed; 0 when they depend on more (an expansion, an origin label) and are in
+        // details.
+        size_t key = 0;
+    };
+
+    void rebuild();
+    bool canUpdate(const PolicyDocument &document) const;
+    void clearDiagram();
     void build(const PolicyDocument &document);
     void buildPolicies(const PolicyDocument &document);
+    void layoutPolicies();
     void buildSingleRoot(const PolicyNode &root, const QString &title);
-    FlowNodeItem *buildSection(const PolicyNode *section, const QString &sectionName);
-    FlowNodeItem *buildPolicy(const PolicyNode &element, FlowNodeItem *parent);
-    void buildChildren(const PolicyNode &element, FlowNodeItem *container);
-    FlowNodeItem *createNode(FlowNodeItem::Kind kind,
-                             const QString &elementName,
-                             const QString &title,
-                             FlowNodeItem *parent);
+    FlowNodeItem *addRoot(FlowNodeItem::Kind kind,
+                          const QString &elementName,
+                          const QString &title);
+    void buildSection(FlowNodeItem *item, const PolicyNode *section);
+    NodeSpec policySpec(const PolicyNode &element) const;
+    QStringList detailsOf(const NodeSpec &spec) const;
+    static bool shows(const FlowNodeItem *item, const NodeSpec &spec);
+    QList<NodeSpec> policySpecs(const QList<const PolicyNode *> &elements) const;
+    QList<NodeSpec> childSpecs(const NodeSpec &spec) const;
+    void addExpansion(const PolicyNode &element, NodeSpec &spec) const;
+    void buildChildren(FlowNodeItem *container, const QList<NodeSpec> &specs);
+    FlowNodeItem *buildNode(const NodeSpec &spec, FlowNodeItem *item);
+    void collectNodes();
     void addArrow(const QPointF &from, const QPointF &to);
     void onSelectionChanged();
     bool isExpandedElement(const PolicyNode &element) const;
-    void buildExpansion(const PolicyNode &element, FlowNodeItem *item);
     // The element a drag carries: {policy name, moved element or null}; empty name if none.
     std::pair<QString, const PolicyNode *> dragged(const QMimeData *mimeData) const;
     bool updateDropIndicator(QGraphicsSceneDragDropEvent *event);
@@ -107,6 +134,9 @@ private:
 
     QList<FlowNodeItem *> m_nodes;
     QList<FlowNodeItem *> m_sections;
+    // The top-level nodes in display order, and the arrows and captions between them.
+    QList<FlowNodeItem *> m_roots;
+    QList<QGraphicsItem *> m_decorations;
     bool m_selectingProgrammatically = false;
     // The document the diagram shows, for the drop rules, drags and expansions.
     PolicyDocument m_document;

@@ -11,6 +11,8 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+#include <utility>
+
 namespace {
 
 constexpr qreal padding = 8;
@@ -66,44 +68,85 @@ void FlowNodeItem::addChild(FlowNodeItem *child)
     m_children.append(child);
 }
 
+void FlowNodeItem::setChildNodes(const QList<FlowNodeItem *> &children)
+{
+    const QList<FlowNodeItem *> former = std::exchange(m_children, children);
+    for (FlowNodeItem *child : children) {
+        if (child->parentItem() != this)
+            child->setParentItem(this);
+    }
+    for (FlowNodeItem *child : former) {
+        if (!children.contains(child))
+            delete child;
+    }
+}
+
+void FlowNodeItem::setDetails(const QStringList &details)
+{
+    if (details == m_details)
+        return;
+    m_details = details;
+    m_textMeasured = false;
+    update();
+}
+
+void FlowNodeItem::setOrigin(const PolicyOrigin &origin)
+{
+    if (origin == m_origin)
+        return;
+    m_origin = origin;
+    update();
+}
+
 bool FlowNodeItem::stacksVertically() const
 {
     return m_kind != Kind::Choose;
 }
 
-qreal FlowNodeItem::headerHeight(const QFont &font) const
+bool FlowNodeItem::place(FlowNodeItem *child, const QPointF &position)
 {
-    const qreal titleHeight = QFontMetricsF(titleFont(font)).height();
-    return padding + titleHeight + m_details.size() * QFontMetricsF(detailFont(font)).height()
-           + padding / 2;
+    if (child->pos() == position)
+        return false;
+    child->setPos(position);
+    return true;
+}
+
+void FlowNodeItem::measureText(const QFont &font)
+{
+    const QFontMetricsF titleMetrics(titleFont(font));
+    const QFontMetricsF detailMetrics(detailFont(font));
+    m_textWidth = titleMetrics.horizontalAdvance(m_title);
+    for (const QString &detail : std::as_const(m_details))
+        m_textWidth
+                = qMax(m_textWidth, qMin(maxTextWidth, detailMetrics.horizontalAdvance(detail)));
+    m_detailHeight = detailMetrics.height();
+    m_headerHeight
+            = padding + titleMetrics.height() + m_details.size() * m_detailHeight + padding / 2;
+    m_textMeasured = true;
 }
 
 void FlowNodeItem::layout(const QFont &font)
 {
-    prepareGeometryChange();
-    m_font = font;
-    const QFontMetricsF titleMetrics(titleFont(font));
-    const QFontMetricsF detailMetrics(detailFont(font));
-    qreal textWidth = titleMetrics.horizontalAdvance(m_title);
-    for (const QString &detail : std::as_const(m_details))
-        textWidth = qMax(textWidth, qMin(maxTextWidth, detailMetrics.horizontalAdvance(detail)));
-    m_headerHeight = headerHeight(font);
-
+    if (!m_textMeasured || font != m_font) {
+        m_font = font;
+        measureText(font);
+        update();
+    }
     for (FlowNodeItem *child : std::as_const(m_children))
         child->layout(font);
 
-    qreal width = qMax(minWidth, textWidth + 2 * padding);
+    qreal width = qMax(minWidth, m_textWidth + 2 * padding);
     qreal height = m_headerHeight;
+    QSizeF size;
+    bool moved = m_children != m_laidOutChildren;
+    m_laidOutChildren = m_children;
     if (m_children.isEmpty()) {
         if (m_kind == Kind::Section || m_kind == Kind::Branch || m_kind == Kind::Retry
             || m_kind == Kind::Container)
-            height += detailMetrics.height() + padding; // room for "(empty)"
-        m_size = QSizeF(width, height + padding / 2);
-        return;
-    }
-
-    const qreal lane = m_kind == Kind::Retry ? loopLane : 0;
-    if (stacksVertically()) {
+            height += m_detailHeight + padding; // room for "(empty)"
+        size = QSizeF(width, height + padding / 2);
+    } else if (stacksVertically()) {
+        const qreal lane = m_kind == Kind::Retry ? loopLane : 0;
         qreal childrenWidth = 0;
         for (const FlowNodeItem *child : std::as_const(m_children))
             childrenWidth = qMax(childrenWidth, child->boundingRect().width());
@@ -111,22 +154,28 @@ void FlowNodeItem::layout(const QFont &font)
         qreal y = m_headerHeight + padding;
         for (FlowNodeItem *child : std::as_const(m_children)) {
             const QRectF r = child->boundingRect();
-            child->setPos((width - lane - r.width()) / 2, y);
+            moved = place(child, QPointF((width - lane - r.width()) / 2, y)) || moved;
             y += r.height() + gap;
         }
-        height = y - gap + padding;
+        size = QSizeF(width, y - gap + padding);
     } else {
         qreal x = padding;
         qreal rowHeight = 0;
         for (FlowNodeItem *child : std::as_const(m_children)) {
-            child->setPos(x, m_headerHeight + padding);
+            moved = place(child, QPointF(x, m_headerHeight + padding)) || moved;
             x += child->boundingRect().width() + sideGap;
             rowHeight = qMax(rowHeight, child->boundingRect().height());
         }
-        width = qMax(width, x - sideGap + padding);
-        height = m_headerHeight + padding + rowHeight + padding;
+        size = QSizeF(qMax(width, x - sideGap + padding),
+                      m_headerHeight + padding + rowHeight + padding);
     }
-    m_size = QSizeF(width, height);
+    if (size != m_size) {
+        prepareGeometryChange();
+        m_size = size;
+    } else if (moved) {
+        // The connectors between the children are painted here: they follow the children.
+        update();
+    }
 }
 
 QRectF FlowNodeItem::boundingRect() const
@@ -276,6 +325,8 @@ void FlowNodeItem::paintConnectors(QPainter *painter, const QPalette &palette) c
 
 void FlowNodeItem::setTraceState(TraceState state)
 {
+    if (state == m_traceState)
+        return;
     m_traceState = state;
     setOpacity(state == TraceState::Skipped ? 0.3 : 1.0);
     update();
@@ -283,6 +334,8 @@ void FlowNodeItem::setTraceState(TraceState state)
 
 void FlowNodeItem::setBadge(const QString &badge)
 {
+    if (badge == m_badge)
+        return;
     m_badge = badge;
     update();
 }

@@ -32,7 +32,11 @@ public:
     QString elementName() const { return m_elementName; }
     QString title() const { return m_title; }
     QStringList details() const { return m_details; }
-    void setDetails(const QStringList &details) { m_details = details; }
+    // Changing the text resizes the box at the next layout().
+    void setDetails(const QStringList &details);
+    // What the details were made from, for the scene to tell whether they need making again.
+    size_t contentKey() const { return m_contentKey; }
+    void setContentKey(size_t key) { m_contentKey = key; }
     SourceRange range() const { return m_range; }
     void setRange(const SourceRange &range) { m_range = range; }
     // Colour of the section header band; other kinds ignore it.
@@ -41,7 +45,7 @@ public:
     // Where the element came from when it is not the edited document's own (the content of an
     // expanded <base/> or fragment): its range is then in that other document.
     PolicyOrigin origin() const { return m_origin; }
-    void setOrigin(const PolicyOrigin &origin) { m_origin = origin; }
+    void setOrigin(const PolicyOrigin &origin);
     bool isForeign() const { return m_origin.scope != PolicyScope::None; }
     TraceState traceState() const { return m_traceState; }
     void setTraceState(TraceState state);
@@ -51,7 +55,10 @@ public:
 
     void addChild(FlowNodeItem *child);
     const QList<FlowNodeItem *> &childNodes() const { return m_children; }
-    // Sizes the subtree bottom-up and positions the children inside this item.
+    // Makes children the child nodes, in that order; former children not among them are deleted.
+    void setChildNodes(const QList<FlowNodeItem *> &children);
+    // Sizes the subtree bottom-up and positions the children inside this item. Text is measured
+    // again only where it or the font changed, so laying out an unchanged diagram costs little.
     void layout(const QFont &font);
 
     QRectF boundingRect() const override;
@@ -63,7 +70,9 @@ protected:
 private:
     void paintOverlay(QPainter *painter) const;
     bool stacksVertically() const;
-    qreal headerHeight(const QFont &font) const;
+    void measureText(const QFont &font);
+    // Moves child to position; true when it was elsewhere.
+    static bool place(FlowNodeItem *child, const QPointF &position);
     void paintFrame(QPainter *painter, const QPalette &palette) const;
     void paintText(QPainter *painter, const QPalette &palette) const;
     void paintConnectors(QPainter *painter, const QPalette &palette) const;
@@ -73,10 +82,15 @@ private:
     QString m_title;
     QStringList m_details;
     SourceRange m_range;
+    size_t m_contentKey = 0;
     QColor m_accent;
     QList<FlowNodeItem *> m_children;
+    QList<FlowNodeItem *> m_laidOutChildren; // as at the last layout(), to tell what moved
     QSizeF m_size;
     qreal m_headerHeight = 0;
+    qreal m_textWidth = 0;
+    qreal m_detailHeight = 0;
+    bool m_textMeasured = false;
     QFont m_font;
     PolicyOrigin m_origin;
     TraceState m_traceState = TraceState::None;

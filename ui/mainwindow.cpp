@@ -3,6 +3,7 @@
 
 #include "expr/compilingexpressionchecker.h"
 #include "live/workspacegateway.h"
+#include "policy/cachingexpressionchecker.h"
 #include "policy/policyvalidator.h"
 #include "workspace/workspaceserializer.h"
 
@@ -101,7 +102,9 @@ MainWindow::MainWindow(KSyntaxHighlighting::Repository &repository, QWidget *par
     createWorkspaceDocks();
 
     // Schema rules and C# compile errors, reported while typing like XML errors.
-    m_analyzer->addDiagnosticProvider([checker = std::make_shared<CompilingExpressionChecker>()](
+    // The cache compiles again only the expressions an edit changed.
+    m_analyzer->addDiagnosticProvider([checker = std::make_shared<CachingExpressionChecker>(
+                                               std::make_unique<CompilingExpressionChecker>())](
                                               const PolicyDocument &document) {
         return PolicyValidator(PolicySchema::builtin(), checker.get()).validate(document);
     });

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentanalyzer.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QThread>
+#include <QThreadPool>
 
+#include <atomic>
 #include <chrono>
 
 using namespace std::chrono_literals;
@@ -18,6 +22,9 @@ private Q_SLOTS:
     void editsInABurstAreAnalyzedOnce();
     void brokenTextKeepsTheLastValidDocument();
     void providersRunOnlyOnDocumentsThatParsed();
+    void pauseAnalysisRunsOnAWorkerThread();
+    void resultOfTextEditedMeanwhileIsDropped();
+    void analyzeNowMakesTheBackgroundRunObsolete();
 };
 
 static const QString validPolicy
@@ -84,6 +91,80 @@ void tst_DocumentAnalyzer::providersRunOnlyOnDocumentsThatParsed()
     analyzer.analyzeNow();
     QCOMPARE(calls, 1);
     QVERIFY(!analyzer.isValid());
+}
+
+void tst_DocumentAnalyzer::pauseAnalysisRunsOnAWorkerThread()
+{
+    QTextDocument document;
+    DocumentAnalyzer analyzer(&document);
+    analyzer.setDelay(1ms);
+    std::atomic<QThread *> providerThread = nullptr;
+    analyzer.addDiagnosticProvider([&providerThread](const PolicyDocument &) {
+        providerThread = QThread::currentThread();
+        return QList<Diagnostic>();
+    });
+    QSignalSpy analyzed(&analyzer, &DocumentAnalyzer::analyzed);
+    QTextCursor(&document).insertText(validPolicy);
+    QVERIFY(analyzed.wait());
+    QVERIFY(providerThread.load());
+    QVERIFY(providerThread.load() != QThread::currentThread());
+    QVERIFY(!analyzer.isPending());
+    QCOMPARE(analyzer.revision(), document.revision());
+    QVERIFY(analyzer.document().section(u"inbound"));
+}
+
+void tst_DocumentAnalyzer::resultOfTextEditedMeanwhileIsDropped()
+{
+    QTextDocument document;
+    DocumentAnalyzer analyzer(&document);
+    analyzer.setDelay(1ms);
+    QSemaphore entered;
+    QSemaphore gate;
+    analyzer.addDiagnosticProvider([&entered, &gate](const PolicyDocument &) {
+        entered.release();
+        gate.tryAcquire(1, 10000);
+        return QList<Diagnostic>();
+    });
+    QSignalSpy analyzed(&analyzer, &DocumentAnalyzer::analyzed);
+    QTextCursor cursor(&document);
+    cursor.insertText(validPolicy);
+    QTRY_VERIFY(entered.available() == 1);
+    // Edited while the worker analyzes the text before: that result is not the text's any more.
+    cursor.setPosition(document.toPlainText().indexOf(u"</inbound>"));
+    cursor.insertText(QStringLiteral("<set-method>GET</set-method>"));
+    QVERIFY(analyzer.isPending());
+    gate.release(2);
+    QVERIFY(analyzed.wait());
+    QCOMPARE(analyzed.size(), 1);
+    QCOMPARE(analyzer.revision(), document.revision());
+    QVERIFY(analyzer.document().section(u"inbound")->firstElement(u"set-method"));
+    QVERIFY(!analyzer.isPending());
+}
+
+void tst_DocumentAnalyzer::analyzeNowMakesTheBackgroundRunObsolete()
+{
+    QTextDocument document;
+    DocumentAnalyzer analyzer(&document);
+    analyzer.setDelay(1ms);
+    QSemaphore entered;
+    QSemaphore gate;
+    analyzer.addDiagnosticProvider([&entered, &gate](const PolicyDocument &) {
+        entered.release();
+        gate.tryAcquire(1, 10000);
+        return QList<Diagnostic>();
+    });
+    QSignalSpy analyzed(&analyzer, &DocumentAnalyzer::analyzed);
+    QTextCursor(&document).insertText(validPolicy);
+    QTRY_VERIFY(entered.available() == 1);
+    gate.release(2);
+    analyzer.analyzeNow();
+    QCOMPARE(analyzed.size(), 1);
+    QVERIFY(!analyzer.isPending());
+    // The background run's result, arriving after, changes nothing.
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(analyzed.size(), 1);
+    QCOMPARE(analyzer.revision(), document.revision());
 }
 
 QTEST_MAIN(tst_DocumentAnalyzer)

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -29,9 +30,17 @@ private Q_SLOTS:
     void zoomsWithActionsAndCtrlWheel();
     void corpusDiagramsAreConsistent_data();
     void corpusDiagramsAreConsistent();
+    void updateDrawsWhatABuildDraws_data();
+    void updateDrawsWhatABuildDraws();
+    void keystrokeKeepsItemsAndSelection();
+    void insertionAddsOneItem();
 
 private:
     static QStringList titles(const QList<FlowNodeItem *> &nodes);
+    // Everything a node shows and where, one line per node.
+    static QStringList drawing(const FlowDiagramScene &scene);
+    // m_text with replacement instead of the first occurrence of what.
+    QString edited(const QString &what, const QString &replacement) const;
 
     QString m_text;
     PolicyDocument m_document;
@@ -43,6 +52,40 @@ QStringList tst_FlowDiagramScene::titles(const QList<FlowNodeItem *> &nodes)
     for (const FlowNodeItem *node : nodes)
         result.append(node->elementName());
     return result;
+}
+
+QStringList tst_FlowDiagramScene::drawing(const FlowDiagramScene &scene)
+{
+    QStringList lines;
+    for (const FlowNodeItem *node : scene.nodes()) {
+        const QRectF box = node->sceneBoundingRect();
+        const SourceRange range = node->range();
+        lines.append(QStringLiteral("%1 %2 %3 [%4] %5:%6-%7 %8 (%9,%10 %11x%12) %13 children")
+                             .arg(int(node->kind()))
+                             .arg(node->elementName(), node->title(), node->details().join(u'|'))
+                             .arg(range.begin.line)
+                             .arg(range.begin.column)
+                             .arg(range.end.offset)
+                             .arg(node->toolTip())
+                             .arg(box.x())
+                             .arg(box.y())
+                             .arg(box.width())
+                             .arg(box.height())
+                             .arg(node->childNodes().size()));
+    }
+    const QRectF rect = scene.sceneRect();
+    lines.append(QStringLiteral("scene %1,%2 %3x%4")
+                         .arg(rect.x())
+                         .arg(rect.y())
+                         .arg(rect.width())
+                         .arg(rect.height()));
+    return lines;
+}
+
+QString tst_FlowDiagramScene::edited(const QString &what, const QString &replacement) const
+{
+    const qsizetype at = m_text.indexOf(what);
+    return at < 0 ? QString() : QString(m_text).replace(at, what.size(), replacement);
 }
 
 void tst_FlowDiagramScene::initTestCase()
@@ -250,6 +293,107 @@ void tst_FlowDiagramScene::corpusDiagramsAreConsistent()
             QVERIFY(parent->sceneBoundingRect().contains(node->sceneBoundingRect()));
         QVERIFY(node->boundingRect().width() > 0 && node->boundingRect().height() > 0);
     }
+}
+
+void tst_FlowDiagramScene::updateDrawsWhatABuildDraws_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("replacement");
+    QTest::newRow("keystroke in a value") << "weu-backend"
+                                          << "weux-backend";
+    QTest::newRow("keystroke in a condition") << "StatusCode == 404)\">"
+                                              << "StatusCode == 4040)\">";
+    QTest::newRow("longer condition")
+            << "context.Response != null"
+            << "context.Response != null && context.Request.Method == \"GET\"";
+    QTest::newRow("policy inserted") << "<base />\n        <set-backend"
+                                     << "<base />\n        <set-header name=\"a\" />\n        "
+                                        "<set-backend";
+    QTest::newRow("policy removed") << "<forward-request buffer-request-body=\"true\" />"
+                                    << "";
+    QTest::newRow("branch added") << "</when>\n"
+                                  << "</when>\n<otherwise><forward-request /></otherwise>\n";
+    QTest::newRow("policy becomes a container") << "<set-backend-service base-url=\"{{eus"
+                                                << "<retry count=\"2\" interval=\"1\" "
+                                                   "condition=\"@(true)\" /><x base-url=\"{{eus";
+    QTest::newRow("section removed") << "<outbound>\n        <base />\n    </outbound>"
+                                     << "";
+    QTest::newRow("emptied")
+            << "<base />\n        <set-backend-service base-url=\"{{eus-backend-url}}\" />"
+            << "";
+    QTest::newRow("fragment") << "<policies>"
+                              << "<fragment><set-variable name=\"a\" value=\"1\" "
+                                 "/></fragment><!--";
+}
+
+// The update of a scene that showed the seed policy draws what a scene built for the edited
+// text draws.
+void tst_FlowDiagramScene::updateDrawsWhatABuildDraws()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, replacement);
+    QString text = edited(what, replacement);
+    QVERIFY(!text.isEmpty());
+    if (QTest::currentDataTag() == QLatin1String("fragment"))
+        text.replace(QStringLiteral("</policies>"), QStringLiteral("-->"));
+    const PolicyParseResult result = PolicyParser::parse(text);
+    QVERIFY2(result.ok(), qPrintable(text));
+    FlowDiagramScene updated;
+    updated.setPolicyDocument(m_document);
+    updated.setPolicyDocument(result.document);
+    FlowDiagramScene built;
+    built.setPolicyDocument(result.document);
+    QCOMPARE(drawing(updated), drawing(built));
+    // And back.
+    updated.setPolicyDocument(m_document);
+    built.setPolicyDocument(m_document);
+    FlowDiagramScene original;
+    original.setPolicyDocument(m_document);
+    QCOMPARE(drawing(updated), drawing(original));
+}
+
+void tst_FlowDiagramScene::keystrokeKeepsItemsAndSelection()
+{
+    FlowDiagramScene scene;
+    scene.setPolicyDocument(m_document);
+    const QList<FlowNodeItem *> before = scene.nodes();
+    FlowNodeItem *forward = scene.nodeAt(m_text.indexOf(u"<forward-request"));
+    QVERIFY(forward);
+    forward->setSelected(true);
+    int reports = 0;
+    connect(&scene, &FlowDiagramScene::nodeActivated, this, [&reports] { ++reports; });
+    QSignalSpy rebuilt(&scene, &FlowDiagramScene::rebuilt);
+
+    const QString text = edited(QStringLiteral("weu-backend"), QStringLiteral("weux-backend"));
+    const PolicyParseResult result = PolicyParser::parse(text);
+    QVERIFY(result.ok());
+    scene.setPolicyDocument(result.document);
+    QCOMPARE(rebuilt.size(), 1);
+    QCOMPARE(scene.nodes(), before);
+    QCOMPARE(scene.selectedNode(), forward);
+    QCOMPARE(reports, 0);
+    // The nodes after the keystroke moved by one character.
+    QCOMPARE(forward->range().begin.offset, text.indexOf(u"<forward-request"));
+    const FlowNodeItem *changed = scene.nodeAt(text.indexOf(u"weux"));
+    QVERIFY(changed->details().contains(QStringLiteral("base-url: {{weux-backend-url}}")));
+    QVERIFY(changed->toolTip().contains(u"weux"));
+}
+
+void tst_FlowDiagramScene::insertionAddsOneItem()
+{
+    FlowDiagramScene scene;
+    scene.setPolicyDocument(m_document);
+    const QList<FlowNodeItem *> before = scene.nodes();
+    const PolicyParseResult result = PolicyParser::parse(
+            edited(QStringLiteral("<forward-request"),
+                   QStringLiteral("<set-header name=\"a\" />\n<forward-request")));
+    QVERIFY(result.ok());
+    scene.setPolicyDocument(result.document);
+    QCOMPARE(scene.nodes().size(), before.size() + 1);
+    for (FlowNodeItem *node : before)
+        QVERIFY(scene.nodes().contains(node));
+    QCOMPARE(titles(scene.section(QStringLiteral("backend"))->childNodes().first()->childNodes()),
+             (QStringList{"choose", "set-header", "forward-request"}));
 }
 
 QTEST_MAIN(tst_FlowDiagramScene)
