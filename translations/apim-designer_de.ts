@@ -111,39 +111,51 @@
 <context>
     <name>DiagramEditController</name>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="124"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="222"/>
         <source>The XML has errors: fix them in the editor before editing on the diagram.</source>
         <translation>Das XML enthält Fehler: Beheben Sie sie im Editor, bevor Sie im Diagramm bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="129"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="232"/>
         <source>The element is no longer in the text.</source>
         <translation>Das Element ist nicht mehr im Text vorhanden.</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="70"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="101"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="119"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="90"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="137"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="158"/>
         <source>Move %1</source>
         <translation>%1 verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="100"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="168"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="112"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="180"/>
         <source>Edit attribute %1 of %2</source>
         <translation>Attribut %1 von %2 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="122"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="190"/>
         <source>Remove attribute %1 of %2</source>
         <translation>Attribut %1 von %2 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="200"/>
+        <source>Edit text of %1</source>
+        <translation>Text von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/diagrameditcontroller.cpp" line="213"/>
+        <source>Edit %1 values of %2</source>
+        <translation>%1-Werte von %2 bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -370,70 +382,70 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="137"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="199"/>
         <source>Fragment</source>
         <translation>Fragment</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="140"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="202"/>
         <source>Snippet</source>
         <translation>Ausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="203"/>
-        <location filename="../ui/flowdiagramscene.cpp" line="209"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="265"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="270"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="232"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="309"/>
         <source>When a step fails,
 processing continues here:</source>
         <translation>Schlägt ein Schritt fehl,
 geht es hier weiter:</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="258"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="345"/>
         <source>not in this document: drop a policy here to add it</source>
         <translation>nicht in diesem Dokument: zum Hinzufügen eine Richtlinie hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="279"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="357"/>
         <source>policies of the enclosing scope</source>
         <translation>Richtlinien des umgebenden Bereichs</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="294"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="388"/>
         <source>count: %1</source>
         <translation>Anzahl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="295"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="389"/>
         <source>interval: %1 s</source>
         <translation>Intervall: %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="300"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="394"/>
         <source>while: %1</source>
         <translation>solange: %1</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="407"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="462"/>
         <source>double-click to expand</source>
         <translation>Doppelklick zum Aufklappen</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="412"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="466"/>
         <source>nothing inherited</source>
         <translation>nichts geerbt</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="412"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="467"/>
         <source>double-click to collapse</source>
         <translation>Doppelklick zum Zuklappen</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="561"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="757"/>
         <source>&amp;Delete %1</source>
         <translation>%1 &amp;löschen</translation>
     </message>
@@ -454,7 +466,7 @@ geht es hier weiter:</translation>
 <context>
     <name>FlowNodeItem</name>
     <message>
-        <location filename="../ui/flownodeitem.cpp" line="235"/>
+        <location filename="../ui/flownodeitem.cpp" line="284"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -462,12 +474,12 @@ geht es hier weiter:</translation>
 <context>
     <name>FlowTraceHighlighter</name>
     <message>
-        <location filename="../ui/flowtracehighlighter.cpp" line="111"/>
+        <location filename="../ui/flowtracehighlighter.cpp" line="123"/>
         <source>1 attempt</source>
         <translation>1 Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/flowtracehighlighter.cpp" line="112"/>
+        <location filename="../ui/flowtracehighlighter.cpp" line="124"/>
         <source>%1 attempts</source>
         <translation>%1 Versuche</translation>
     </message>
@@ -804,341 +816,341 @@ geht es hier weiter:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>Gateway</source>
         <translation>Gateway</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>Policies</source>
         <translation>Richtlinien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>&amp;Compare…</source>
         <translation>&amp;Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>Editor &amp;Font…</source>
         <translation>Editor-&amp;Schrift…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>&amp;Fit Diagram</source>
         <translation>Diagramm &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Export Diagram as &amp;PNG…</source>
         <translation>Diagramm als &amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Export Diagram as S&amp;VG…</source>
         <translation>Diagramm als S&amp;VG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Open Policy</source>
         <translation>Richtlinie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>%1 has no API to edit.</source>
         <translation>%1 enthält keine API zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Opened workspace %1</source>
         <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Save Workspace</source>
         <translation>Arbeitsbereich speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>Save Policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="701"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="680"/>
+        <location filename="../ui/mainwindow.cpp" line="705"/>
         <source>Effective policy</source>
         <translation>Effektive Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Policies and workspaces (*.xml *.apimws);;All files (*)</source>
         <translation>Richtlinien und Arbeitsbereiche (*.xml *.apimws);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Save Policy As</source>
         <translation>Richtlinie speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Export Diagram</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>Editor Font</source>
         <translation>Editor-Schrift</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>The policy has been modified. Save the changes?</source>
         <translation>Die Richtlinie wurde geändert. Änderungen speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>%1[*] — APIM Policy Designer</source>
         <translation>%1[*] — APIM Policy Designer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="508"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="486"/>
+        <location filename="../ui/mainwindow.cpp" line="509"/>
         <source>1 problem</source>
         <translation>1 Problem</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="510"/>
         <source>%1 problems</source>
         <translation>%1 Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="526"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>Routing Table</source>
         <translation>Routingtabelle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="586"/>
+        <location filename="../ui/mainwindow.cpp" line="611"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="586"/>
+        <location filename="../ui/mainwindow.cpp" line="611"/>
         <source>Open a workspace (*.apimws) to export.</source>
         <translation>Öffnen Sie einen Arbeitsbereich (*.apimws), um zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Open a workspace (*.apimws) to compare.</source>
         <translation>Öffnen Sie einen Arbeitsbereich (*.apimws), um zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow.cpp" line="654"/>
         <source>An untitled policy</source>
         <translation>Eine unbenannte Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>Recover Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="633"/>
+        <location filename="../ui/mainwindow.cpp" line="659"/>
         <source>%1 has unsaved changes from a session that did not end cleanly. Restore them?</source>
         <translation>%1 hat nicht gespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde. Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="669"/>
         <source>Restored unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="655"/>
+        <location filename="../ui/mainwindow.cpp" line="678"/>
         <source>File Changed on Disk</source>
         <translation>Datei auf dem Datenträger geändert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="656"/>
+        <location filename="../ui/mainwindow.cpp" line="679"/>
         <source>%1 was changed by another program. Reload it and lose your unsaved changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert. Neu laden und die nicht gespeicherten Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="669"/>
+        <location filename="../ui/mainwindow.cpp" line="694"/>
         <source>%1 changed on disk and was reloaded.</source>
         <translation>%1 wurde auf dem Datenträger geändert und neu geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
         <source>Generate routing policy</source>
         <translation>Routing-Richtlinie erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="697"/>
+        <location filename="../ui/mainwindow.cpp" line="667"/>
         <source>Restore unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="750"/>
+        <location filename="../ui/mainwindow.cpp" line="723"/>
         <source>&lt;as opened&gt;</source>
         <translation>&lt;wie geöffnet&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="751"/>
+        <location filename="../ui/mainwindow.cpp" line="724"/>
         <source>Undo History</source>
         <translation>Rückgängig-Verlauf</translation>
     </message>
@@ -1243,12 +1255,12 @@ geht es hier weiter:</translation>
 <context>
     <name>PolicyPalette</name>
     <message>
-        <location filename="../ui/policypalette.cpp" line="18"/>
+        <location filename="../ui/policypalette.cpp" line="19"/>
         <source>Any section</source>
         <translation>Alle Abschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/policypalette.cpp" line="19"/>
+        <location filename="../ui/policypalette.cpp" line="20"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
@@ -1261,47 +1273,49 @@ geht es hier weiter:</translation>
 <context>
     <name>PolicyPropertyPanel</name>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="52"/>
+        <location filename="../ui/policypropertypanel.cpp" line="78"/>
         <source>No policy selected</source>
         <translation>Keine Richtlinie ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="53"/>
+        <location filename="../ui/policypropertypanel.cpp" line="79"/>
         <source>Select a policy in the diagram to edit its attributes.</source>
         <translation>Wählen Sie eine Richtlinie im Diagramm aus, um ihre Attribute zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="60"/>
+        <location filename="../ui/policypropertypanel.cpp" line="86"/>
         <source>Not described by the APIM schema.</source>
         <translation>Nicht im APIM-Schema beschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="109"/>
+        <location filename="../ui/policypropertypanel.cpp" line="323"/>
         <source>Required</source>
         <translation>Erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="129"/>
+        <location filename="../ui/policypropertypanel.cpp" line="131"/>
         <source>Holds markup: edit its content in the editor.</source>
         <translation>Enthält Markup: den Inhalt im Editor bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="131"/>
+        <location filename="../ui/policypropertypanel.cpp" line="133"/>
+        <location filename="../ui/policypropertypanel.cpp" line="137"/>
+        <location filename="../ui/policypropertypanel.cpp" line="139"/>
         <source>Content</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="166"/>
+        <location filename="../ui/policypropertypanel.cpp" line="170"/>
         <source>Apply content</source>
         <translation>Inhalt übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="208"/>
+        <location filename="../ui/policypropertypanel.cpp" line="215"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="210"/>
+        <location filename="../ui/policypropertypanel.cpp" line="217"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1657,12 +1671,12 @@ geht es hier weiter:</translation>
 <context>
     <name>WorkspaceNavigator</name>
     <message>
-        <location filename="../ui/workspacenavigator.cpp" line="80"/>
+        <location filename="../ui/workspacenavigator.cpp" line="88"/>
         <source>Open a workspace to see effective policies.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um effektive Richtlinien zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/workspacenavigator.cpp" line="204"/>
+        <location filename="../ui/workspacenavigator.cpp" line="218"/>
         <source>An effective policy is computed for an API or an operation: select one.</source>
         <translation>Effektive Richtlinien werden für APIs und Vorgänge berechnet: Wählen Sie eine API oder einen Vorgang aus.</translation>
     </message>
