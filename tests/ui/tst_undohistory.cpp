@@ -3,6 +3,7 @@
 // each scope keeps its own history (and cursor) while another is edited, diagram edits and typing
 // are named commands of the same stack, undoing to the saved state or saving makes the document
 // clean, and the Undo History view drives the shown document's stack.
+#include "articleworkspacecopy.h"
 #include "diagrameditcontroller.h"
 #include "documentanalyzer.h"
 #include "editordocuments.h"
@@ -15,25 +16,20 @@
 
 #include <KSyntaxHighlighting/Repository>
 #include <QAction>
-#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoView>
 
-#include <chrono>
 #include <memory>
-
-using namespace std::chrono_literals;
 
 namespace {
 
-const QString apiFile = QStringLiteral("article/02-cached-failover-api.xml");
-const QString operationFile = QStringLiteral("article/00-default-operation.xml");
+const QString apiFile = ArticleWorkspaceCopy::apiFile();
+const QString operationFile = ArticleWorkspaceCopy::operationFile();
 
 QByteArray readFile(const QString &path)
 {
@@ -66,10 +62,10 @@ private:
     {
         return m_window->findChild<QAction *>(QLatin1String(name));
     }
-    QString path(const QString &file) const { return m_dir->filePath(file); }
+    QString path(const QString &file) const { return m_copy->path(file); }
 
     KSyntaxHighlighting::Repository m_repository;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ArticleWorkspaceCopy> m_copy;
     MainWindow *m_window = nullptr;
     const WorkspaceScope m_api = WorkspaceScope::api(QStringLiteral("hello"));
     const WorkspaceScope m_operation
@@ -85,28 +81,18 @@ void tst_UndoHistory::initTestCase()
 
 void tst_UndoHistory::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    const QString source = QStringLiteral(APIM_SOURCE_DIR "/resources/workspaces/");
-    QVERIFY(QDir().mkpath(path(QStringLiteral("article"))));
-    for (const QString &file : {QStringLiteral("article-step2.apimws"),
-                                QStringLiteral("article/global.xml"),
-                                apiFile,
-                                operationFile})
-        QVERIFY(QFile::copy(source + file, path(file)));
-    m_window = new MainWindow(m_repository);
-    m_window->resize(1500, 950);
-    m_window->analyzer()->setDelay(20ms);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    QVERIFY(m_window->openFile(path(QStringLiteral("article-step2.apimws"))));
+    m_copy = std::make_unique<ArticleWorkspaceCopy>();
+    const QString error = m_copy->open(m_repository);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_window = m_copy->window();
     QCOMPARE(m_window->navigator()->currentScope(), m_api);
 }
 
 void tst_UndoHistory::cleanup()
 {
     m_window->editorDocuments()->markSaved();
-    delete m_window;
     m_window = nullptr;
+    m_copy.reset();
 }
 
 void tst_UndoHistory::clickScope(const WorkspaceScope &scope)

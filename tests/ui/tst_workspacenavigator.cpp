@@ -6,6 +6,7 @@
 #include "workspace/workspacescopemodel.h"
 #include "workspace/workspaceserializer.h"
 
+#include "articleworkspacecopy.h"
 #include "diskchangewatcher.h"
 #include "documentanalyzer.h"
 #include "effectivepolicyview.h"
@@ -19,14 +20,12 @@
 #include <KSyntaxHighlighting/Repository>
 #include <QAbstractButton>
 #include <QApplication>
-#include <QDir>
 #include <QFile>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -37,8 +36,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QString apiFile = QStringLiteral("article/02-cached-failover-api.xml");
-const QString operationFile = QStringLiteral("article/00-default-operation.xml");
+const QString apiFile = ArticleWorkspaceCopy::apiFile();
+const QString operationFile = ArticleWorkspaceCopy::operationFile();
 
 QByteArray readFile(const QString &path)
 {
@@ -97,12 +96,12 @@ private:
     void clickScope(const WorkspaceScope &scope);
     void doubleClickNode(FlowNodeItem *node);
     void clickNode(FlowNodeItem *node);
-    QString path(const QString &file) const { return m_dir->filePath(file); }
+    QString path(const QString &file) const { return m_copy->path(file); }
     void answerNextQuestion(QMessageBox::StandardButton button);
     static bool write(const QString &fileName, const QByteArray &bytes);
 
     KSyntaxHighlighting::Repository m_repository;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ArticleWorkspaceCopy> m_copy;
     MainWindow *m_window = nullptr;
     int m_questionsAnswered = 0;
     const WorkspaceScope m_api = WorkspaceScope::api(QStringLiteral("hello"));
@@ -119,27 +118,17 @@ void tst_WorkspaceNavigator::initTestCase()
 
 void tst_WorkspaceNavigator::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    const QString source = QStringLiteral(APIM_SOURCE_DIR "/resources/workspaces/");
-    QVERIFY(QDir().mkpath(path(QStringLiteral("article"))));
-    for (const QString &file : {QStringLiteral("article-step2.apimws"),
-                                QStringLiteral("article/global.xml"),
-                                apiFile,
-                                operationFile})
-        QVERIFY(QFile::copy(source + file, path(file)));
-    m_window = new MainWindow(m_repository);
-    m_window->resize(1500, 950);
-    m_window->analyzer()->setDelay(20ms);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    QVERIFY(m_window->openFile(path(QStringLiteral("article-step2.apimws"))));
+    m_copy = std::make_unique<ArticleWorkspaceCopy>();
+    const QString error = m_copy->open(m_repository);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_window = m_copy->window();
 }
 
 void tst_WorkspaceNavigator::cleanup()
 {
     m_window->editor()->document()->setModified(false);
-    delete m_window;
     m_window = nullptr;
+    m_copy.reset();
 }
 
 void tst_WorkspaceNavigator::clickScope(const WorkspaceScope &scope)
