@@ -29,8 +29,9 @@ void DocumentRecovery::setDocument(QTextDocument *document)
 {
     if (document == m_document)
         return;
-    disconnect(m_document, nullptr, this, nullptr);
-    m_timer.stop();
+    flushPending();
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     watchDocument();
 }
@@ -62,6 +63,7 @@ void DocumentRecovery::setInterval(std::chrono::milliseconds interval)
 
 void DocumentRecovery::setFileName(const QString &fileName)
 {
+    flushPending();
     m_fileName = fileName.isEmpty() ? QString() : QFileInfo(fileName).absoluteFilePath();
 }
 
@@ -82,7 +84,7 @@ QString DocumentRecovery::recoveryFile() const
 bool DocumentRecovery::autosave()
 {
     m_timer.stop();
-    if (!m_document->isModified())
+    if (!m_document || !m_document->isModified())
         return false;
     if (!QDir().mkpath(m_directory))
         return false;
@@ -90,13 +92,38 @@ bool DocumentRecovery::autosave()
     const QByteArray bytes = m_document->toPlainText().toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return false;
+    m_written.insert(file.fileName());
     Q_EMIT autosaved(file.fileName());
     return true;
+}
+
+// Switching scope changes the document and its file name, in either order: an autosave still
+// waiting for its interval is written now, under the name of the document it belongs to, so the
+// unsaved changes of the scope left behind are recoverable too.
+void DocumentRecovery::flushPending()
+{
+    if (m_timer.isActive())
+        autosave();
 }
 
 void DocumentRecovery::discard()
 {
     m_timer.stop();
+    m_written.remove(recoveryFile());
+    QFile::remove(recoveryFile());
+}
+
+void DocumentRecovery::discardWritten()
+{
+    m_timer.stop();
+    for (const QString &file : std::as_const(m_written))
+        QFile::remove(file);
+    m_written.clear();
+}
+
+void DocumentRecovery::discardAll()
+{
+    discardWritten();
     QFile::remove(recoveryFile());
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -26,15 +28,22 @@ public:
 
     void setInterval(std::chrono::milliseconds interval);
     // Autosaves document from now on (the editor switched documents); a pending autosave of the
-    // other one is dropped.
+    // other one is written first.
     void setDocument(QTextDocument *document);
-    // The file the document is saved to; empty for an untitled document.
+    // The file the document is saved to; empty for an untitled document. A pending autosave is
+    // written first, under the previous name.
     void setFileName(const QString &fileName);
     QString recoveryFile() const;
 
     // Writes the text now if it has unsaved changes; false when nothing was written.
     bool autosave();
     void discard();
+    // Drops the pending autosave and removes the recovery files written since this object was
+    // made (the user let those changes go: another file is opened or this one reloaded), never
+    // one left by an earlier session that ended badly.
+    void discardWritten();
+    // discardWritten(), and the current document's recovery file too (a clean close).
+    void discardAll();
     // The recovery file's text when it is newer than the document's file (or the document is
     // untitled or its file is gone).
     std::optional<QString> recoverableText() const;
@@ -44,9 +53,12 @@ Q_SIGNALS:
 
 private:
     void watchDocument();
+    void flushPending();
 
-    QTextDocument *m_document;
+    // Documents of scopes go away when a workspace is reloaded or closed.
+    QPointer<QTextDocument> m_document;
     QString m_directory;
     QString m_fileName;
     QTimer m_timer;
+    QSet<QString> m_written;
 };

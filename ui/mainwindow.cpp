@@ -268,6 +268,8 @@ bool MainWindow::openFile(const QString &fileName)
                              tr("Cannot open %1: %2").arg(fileName, file.errorString()));
         return false;
     }
+    // The caller asked to save or to lose the edits being replaced.
+    m_recovery->discardWritten();
     const QByteArray bytes = file.readAll();
     m_byteOrderMark = bytes.startsWith("\xEF\xBB\xBF");
     QString text = QString::fromUtf8(m_byteOrderMark ? bytes.mid(3) : bytes);
@@ -294,6 +296,7 @@ bool MainWindow::openWorkspace(const QString &fileName)
                                          : loaded.diagnostics.constFirst().toString());
         return false;
     }
+    m_recovery->discardWritten();
     m_gatewayPanel->setGateway(nullptr);
     delete m_workspaceGateway;
     m_workspaceGateway = new WorkspaceGateway(loaded.workspace, {}, this);
@@ -437,7 +440,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
-    m_recovery->discard();
+    m_recovery->discardAll();
     event->accept();
 }
 

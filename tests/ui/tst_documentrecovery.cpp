@@ -24,6 +24,9 @@ private Q_SLOTS:
     void savingRemovesTheRecoveryFile();
     void oneRecoveryFilePerDocument();
     void recoversOnlyWhatIsNewerThanTheFile();
+    void switchingWritesThePendingAutosave_data();
+    void switchingWritesThePendingAutosave();
+    void discardAllRemovesEveryRecoveryFile();
 
 private:
     void edit(const QString &text);
@@ -137,6 +140,57 @@ void tst_DocumentRecovery::recoversOnlyWhatIsNewerThanTheFile()
     // Gone from disk: the recovery file is all there is.
     QVERIFY(QFile::remove(fileName));
     QVERIFY(m_recovery->recoverableText());
+}
+
+void tst_DocumentRecovery::switchingWritesThePendingAutosave_data()
+{
+    QTest::addColumn<bool>("documentFirst");
+    QTest::newRow("document, then file name") << true;
+    QTest::newRow("file name, then document") << false;
+}
+
+// A scope switch changes both, in either order: the edits of the scope left behind go to its own
+// recovery file at once, not after an interval that the switch would cancel.
+void tst_DocumentRecovery::switchingWritesThePendingAutosave()
+{
+    QFETCH(bool, documentFirst);
+    m_recovery->setFileName(m_dir->filePath(QStringLiteral("a.xml")));
+    const QString a = m_recovery->recoveryFile();
+    edit(QStringLiteral("\n<!-- a -->"));
+    QTextDocument other;
+    other.setPlainText(QStringLiteral("<policies />"));
+    other.setModified(false);
+    QSignalSpy saved(m_recovery, &DocumentRecovery::autosaved);
+    if (documentFirst) {
+        m_recovery->setDocument(&other);
+        m_recovery->setFileName(m_dir->filePath(QStringLiteral("b.xml")));
+    } else {
+        m_recovery->setFileName(m_dir->filePath(QStringLiteral("b.xml")));
+        m_recovery->setDocument(&other);
+    }
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.constFirst().constFirst().toString(), a);
+    QFile file(a);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), m_document->toPlainText());
+    QVERIFY(!QFile::exists(m_recovery->recoveryFile()));
+    m_recovery->setDocument(m_document);
+}
+
+void tst_DocumentRecovery::discardAllRemovesEveryRecoveryFile()
+{
+    m_recovery->setFileName(m_dir->filePath(QStringLiteral("a.xml")));
+    const QString a = m_recovery->recoveryFile();
+    edit(QStringLiteral("\n<!-- a -->"));
+    QVERIFY(m_recovery->autosave());
+    m_recovery->setFileName(m_dir->filePath(QStringLiteral("b.xml")));
+    const QString b = m_recovery->recoveryFile();
+    edit(QStringLiteral("\n<!-- b -->"));
+    QVERIFY(m_recovery->autosave());
+    QVERIFY(QFile::exists(a) && QFile::exists(b));
+    m_recovery->discardAll();
+    QVERIFY(!QFile::exists(a));
+    QVERIFY(!QFile::exists(b));
 }
 
 QTEST_GUILESS_MAIN(tst_DocumentRecovery)
