@@ -342,7 +342,9 @@ FlowNodeItem *FlowDiagramScene::addRoot(FlowNodeItem::Kind kind,
 
 void FlowDiagramScene::buildSection(FlowNodeItem *item, const PolicyNode *section)
 {
-    item->setDetails(section ? QStringList() : QStringList{tr("not in this document: drop a policy here to add it")});
+    item->setDetails(
+            section ? QStringList()
+                    : QStringList{tr("not in this document: drop a policy here to add it")});
     item->setRange(section ? section->range : SourceRange());
     buildChildren(item, section ? policySpecs(section->elements()) : QList<NodeSpec>());
 }

@@ -6,8 +6,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QLineSeries>
 #include <QHBoxLayout>
+#include <QLineSeries>
 
 #include <QValueAxis>
 #include <cmath>
