@@ -3,6 +3,7 @@
 #include "documentanalyzer.h"
 #include "documentrecovery.h"
 #include "mainwindow.h"
+#include "modalanswerer.h"
 #include "policyeditor.h"
 
 #include <KSyntaxHighlighting/Repository>
@@ -47,7 +48,6 @@ private Q_SLOTS:
 private:
     static bool write(const QString &fileName, const QByteArray &bytes);
     // Clicks button in the next message box that opens (modal dialogs run their own loop).
-    void answerNextQuestion(QMessageBox::StandardButton button);
     void typeAtEnd(const QString &text);
     QAction *action(const char *name) const;
 
@@ -55,7 +55,7 @@ private:
     QTemporaryDir *m_dir = nullptr;
     QString m_file;
     MainWindow *m_window = nullptr;
-    int m_questionsAnswered = 0;
+    ModalAnswerer m_answerer;
 };
 
 void tst_MainWindowSession::initTestCase()
@@ -79,7 +79,7 @@ void tst_MainWindowSession::init()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     QVERIFY(m_window->openFile(m_file));
-    m_questionsAnswered = 0;
+    m_answerer.reset();
 }
 
 void tst_MainWindowSession::cleanup()
@@ -94,22 +94,6 @@ bool tst_MainWindowSession::write(const QString &fileName, const QByteArray &byt
 {
     QSaveFile file(fileName);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-}
-
-void tst_MainWindowSession::answerNextQuestion(QMessageBox::StandardButton button)
-{
-    auto *poll = new QTimer(this);
-    poll->setInterval(5);
-    connect(poll, &QTimer::timeout, this, [this, poll, button] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        poll->deleteLater();
-        poll->stop();
-        ++m_questionsAnswered;
-        box->button(button)->click();
-    });
-    poll->start();
 }
 
 void tst_MainWindowSession::typeAtEnd(const QString &text)
@@ -182,9 +166,9 @@ void tst_MainWindowSession::offersToRestoreNewerRecoveredText()
     document.close();
 
     MainWindow next(m_repository);
-    answerNextQuestion(QMessageBox::Yes);
+    m_answerer.answerNext(QMessageBox::Yes);
     QVERIFY(next.openFile(m_file));
-    QCOMPARE(m_questionsAnswered, 1);
+    QCOMPARE(m_answerer.answered(), 1);
     QCOMPARE(next.editor()->toPlainText(), crashed);
     QVERIFY(next.editor()->document()->isModified());
     // Undo gives back the file as it is on disk.
@@ -206,9 +190,9 @@ void tst_MainWindowSession::declinedRecoveryIsDiscarded()
     document.close();
 
     MainWindow next(m_repository);
-    answerNextQuestion(QMessageBox::No);
+    m_answerer.answerNext(QMessageBox::No);
     QVERIFY(next.openFile(m_file));
-    QCOMPARE(m_questionsAnswered, 1);
+    QCOMPARE(m_answerer.answered(), 1);
     QVERIFY(!next.editor()->document()->isModified());
     QVERIFY(!QFile::exists(recoveryFile));
 }
@@ -220,11 +204,11 @@ void tst_MainWindowSession::untitledWindowRecoversOnStart()
     QVERIFY(QDir().mkpath(DocumentRecovery::defaultDirectory()));
     QVERIFY(write(recoveryFile, "<policies><!-- never saved --></policies>"));
 
-    answerNextQuestion(QMessageBox::Yes);
+    m_answerer.answerNext(QMessageBox::Yes);
     MainWindow next(m_repository);
     QTRY_COMPARE(next.editor()->toPlainText(),
                  QStringLiteral("<policies><!-- never saved --></policies>"));
-    QCOMPARE(m_questionsAnswered, 1);
+    QCOMPARE(m_answerer.answered(), 1);
     QVERIFY(next.currentFile().isEmpty());
     next.editor()->document()->setModified(false);
     QVERIFY(!QFile::exists(recoveryFile));
@@ -237,7 +221,7 @@ void tst_MainWindowSession::reloadsAnUnmodifiedFileWithANotice()
     QVERIFY(write(m_file, changed));
     QTRY_COMPARE(m_window->editor()->toPlainText(), QString::fromUtf8(changed));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("reloaded")));
-    QCOMPARE(m_questionsAnswered, 0);
+    QCOMPARE(m_answerer.answered(), 0);
     QVERIFY(!m_window->isWindowModified());
 }
 
@@ -246,16 +230,16 @@ void tst_MainWindowSession::asksBeforeReloadingOverLocalChanges()
     typeAtEnd(QStringLiteral(" <!-- mine -->"));
     const QString mine = m_window->editor()->toPlainText();
 
-    answerNextQuestion(QMessageBox::No);
+    m_answerer.answerNext(QMessageBox::No);
     QVERIFY(write(m_file, "<policies><!-- theirs 1 --></policies>"));
-    QTRY_COMPARE(m_questionsAnswered, 1);
+    QTRY_COMPARE(m_answerer.answered(), 1);
     QCOMPARE(m_window->editor()->toPlainText(), mine);
 
-    answerNextQuestion(QMessageBox::Yes);
+    m_answerer.answerNext(QMessageBox::Yes);
     QVERIFY(write(m_file, "<policies><!-- theirs 2 --></policies>"));
     QTRY_COMPARE(m_window->editor()->toPlainText(),
                  QStringLiteral("<policies><!-- theirs 2 --></policies>"));
-    QCOMPARE(m_questionsAnswered, 2);
+    QCOMPARE(m_answerer.answered(), 2);
     QVERIFY(!m_window->isWindowModified());
 }
 

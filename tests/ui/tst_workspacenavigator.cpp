@@ -14,6 +14,7 @@
 #include "flowdiagramview.h"
 #include "flownodeitem.h"
 #include "mainwindow.h"
+#include "modalanswerer.h"
 #include "policyeditor.h"
 #include "workspacenavigator.h"
 
@@ -97,13 +98,12 @@ private:
     void doubleClickNode(FlowNodeItem *node);
     void clickNode(FlowNodeItem *node);
     QString path(const QString &file) const { return m_copy->path(file); }
-    void answerNextQuestion(QMessageBox::StandardButton button);
     static bool write(const QString &fileName, const QByteArray &bytes);
 
     KSyntaxHighlighting::Repository m_repository;
     std::unique_ptr<ArticleWorkspaceCopy> m_copy;
     MainWindow *m_window = nullptr;
-    int m_questionsAnswered = 0;
+    ModalAnswerer m_answerer;
     const WorkspaceScope m_api = WorkspaceScope::api(QStringLiteral("hello"));
     const WorkspaceScope m_operation
             = WorkspaceScope::operation(QStringLiteral("hello"), QStringLiteral("get-hello"));
@@ -363,22 +363,6 @@ bool tst_WorkspaceNavigator::write(const QString &fileName, const QByteArray &by
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
 }
 
-void tst_WorkspaceNavigator::answerNextQuestion(QMessageBox::StandardButton button)
-{
-    auto *poll = new QTimer(this);
-    poll->setInterval(5);
-    connect(poll, &QTimer::timeout, this, [this, poll, button] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        poll->deleteLater();
-        poll->stop();
-        ++m_questionsAnswered;
-        box->button(button)->click();
-    });
-    poll->start();
-}
-
 void tst_WorkspaceNavigator::externalChangeOfAPolicyFileReloads()
 {
     m_window->diskWatcher()->setDelay(0ms);
@@ -402,16 +386,16 @@ void tst_WorkspaceNavigator::externalChangeOverLocalEditsAsks()
     QTest::keyClicks(m_window->editor(), QStringLiteral("<!-- mine -->"));
     const QString mine = m_window->editor()->toPlainText();
 
-    m_questionsAnswered = 0;
-    answerNextQuestion(QMessageBox::No);
+    m_answerer.reset();
+    m_answerer.answerNext(QMessageBox::No);
     QVERIFY(write(path(QStringLiteral("article/global.xml")), "<policies />"));
-    QTRY_COMPARE(m_questionsAnswered, 1);
+    QTRY_COMPARE(m_answerer.answered(), 1);
     QCOMPARE(m_window->editor()->toPlainText(), mine);
     QVERIFY(m_window->isWindowModified());
 
-    answerNextQuestion(QMessageBox::Yes);
+    m_answerer.answerNext(QMessageBox::Yes);
     QVERIFY(write(path(operationFile), "<policies><!-- theirs --></policies>"));
-    QTRY_COMPARE(m_questionsAnswered, 2);
+    QTRY_COMPARE(m_answerer.answered(), 2);
     QTRY_VERIFY(!m_window->editor()->toPlainText().contains(u"<!-- mine -->"));
     QCOMPARE(m_window->navigator()->currentScope(), m_api);
     QVERIFY(!m_window->isWindowModified());
