@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policycompiler.h"
 
+#include "policyexecution.h"
+
 #include "expr/namedvaluesubstitution.h"
 
 #include "expr/expressioncompiler.h"
@@ -66,16 +68,17 @@ ProgramNode PolicyCompiler::compileNode(const PolicyNode &element,
     node.origin = element.origin;
     node.range = element.range;
     node.policyId = element.attribute(u"id");
+    node.handler = PolicyExecution::handlerIndex(node.name);
     const QString file = element.origin.document.isEmpty() ? fileName : element.origin.document;
     for (const PolicyAttribute &attribute : element.attributes) {
-        node.attributes.insert(
+        node.setAttribute(
                 attribute.name,
                 compileValue(attribute.value, attribute.valueRange.begin, file, diagnostics));
     }
     if (const PolicyElementSpec *spec = m_schema.elementAt(schemaPath)) {
         for (const PolicyAttributeSpec &attribute : spec->attributes) {
-            if (!attribute.defaultValue.isEmpty() && !node.attributes.contains(attribute.name))
-                node.attributes.insert(attribute.name, ProgramValue{attribute.defaultValue, {}});
+            if (!attribute.defaultValue.isEmpty() && !node.hasAttribute(attribute.name))
+                node.attributes.append({attribute.name, ProgramValue{attribute.defaultValue, {}}});
         }
     }
     const bool opaque = hasOpaqueContent(m_schema, element.name);

@@ -346,7 +346,10 @@ void PolicyExecution::step(const ProgramNode &node)
         trace(event(TraceEvent::Kind::Policy, &node));
     m_currentEvent = eventIndex < m_trace.events.size() ? eventIndex : -1;
     try {
-        const Handler handler = handlers().value(node.name, &PolicyExecution::runNotEmulated);
+        const auto &table = handlers();
+        const Handler handler = node.handler >= 0 && size_t(node.handler) < table.size()
+                                        ? table[size_t(node.handler)].handler
+                                        : &PolicyExecution::runNotEmulated;
         (this->*handler)(node);
     } catch (const PolicyFailure &failure) {
         fail(node, failure);
@@ -745,46 +748,56 @@ void PolicyExecution::warn(const ProgramNode &node, const QString &message)
 
 // ---- dispatch
 
-const QHash<QString, PolicyExecution::Handler> &PolicyExecution::handlers()
+const std::vector<PolicyExecution::HandlerEntry> &PolicyExecution::handlers()
 {
-    static const QHash<QString, Handler> table = {
-            {QStringLiteral("set-backend-service"), &PolicyExecution::runSetBackendService},
-            {QStringLiteral("set-method"), &PolicyExecution::runSetMethod},
-            {QStringLiteral("rewrite-uri"), &PolicyExecution::runRewriteUri},
-            {QStringLiteral("set-header"), &PolicyExecution::runSetHeader},
-            {QStringLiteral("set-query-parameter"), &PolicyExecution::runSetQueryParameter},
-            {QStringLiteral("set-body"), &PolicyExecution::runSetBody},
-            {QStringLiteral("set-status"), &PolicyExecution::runSetStatus},
-            {QStringLiteral("set-variable"), &PolicyExecution::runSetVariable},
-            {QStringLiteral("choose"), &PolicyExecution::runChoose},
-            {QStringLiteral("retry"), &PolicyExecution::runRetry},
-            {QStringLiteral("forward-request"), &PolicyExecution::runForwardRequest},
-            {QStringLiteral("send-request"), &PolicyExecution::runSendRequest},
-            {QStringLiteral("send-one-way-request"), &PolicyExecution::runSendRequest},
-            {QStringLiteral("return-response"), &PolicyExecution::runReturnResponse},
-            {QStringLiteral("mock-response"), &PolicyExecution::runMockResponse},
-            {QStringLiteral("cache-lookup-value"), &PolicyExecution::runCacheLookupValue},
-            {QStringLiteral("cache-store-value"), &PolicyExecution::runCacheStoreValue},
-            {QStringLiteral("cache-remove-value"), &PolicyExecution::runCacheRemoveValue},
-            {QStringLiteral("cache-lookup"), &PolicyExecution::runCacheLookup},
-            {QStringLiteral("cache-store"), &PolicyExecution::runCacheStore},
-            {QStringLiteral("rate-limit"), &PolicyExecution::runRateLimit},
-            {QStringLiteral("rate-limit-by-key"), &PolicyExecution::runRateLimitByKey},
-            {QStringLiteral("limit-concurrency"), &PolicyExecution::runLimitConcurrency},
-            {QStringLiteral("check-header"), &PolicyExecution::runCheckHeader},
-            {QStringLiteral("ip-filter"), &PolicyExecution::runIpFilter},
-            {QStringLiteral("cors"), &PolicyExecution::runCors},
-            {QStringLiteral("find-and-replace"), &PolicyExecution::runFindAndReplace},
-            {QStringLiteral("json-to-xml"), &PolicyExecution::runJsonToXml},
-            {QStringLiteral("xml-to-json"), &PolicyExecution::runXmlToJson},
-            {QStringLiteral("wait"), &PolicyExecution::runWait},
-            {QStringLiteral("trace"), &PolicyExecution::runTrace},
-            {QStringLiteral("authentication-basic"), &PolicyExecution::runAuthenticationBasic},
-            {QStringLiteral("log-to-eventhub"), &PolicyExecution::runLogToEventHub},
-            {QStringLiteral("emit-metric"), &PolicyExecution::runEmitMetric},
-            {QStringLiteral("include-fragment"), &PolicyExecution::runIncludeFragment},
+    static const std::vector<HandlerEntry> table = {
+            {u"set-backend-service", &PolicyExecution::runSetBackendService},
+            {u"set-method", &PolicyExecution::runSetMethod},
+            {u"rewrite-uri", &PolicyExecution::runRewriteUri},
+            {u"set-header", &PolicyExecution::runSetHeader},
+            {u"set-query-parameter", &PolicyExecution::runSetQueryParameter},
+            {u"set-body", &PolicyExecution::runSetBody},
+            {u"set-status", &PolicyExecution::runSetStatus},
+            {u"set-variable", &PolicyExecution::runSetVariable},
+            {u"choose", &PolicyExecution::runChoose},
+            {u"retry", &PolicyExecution::runRetry},
+            {u"forward-request", &PolicyExecution::runForwardRequest},
+            {u"send-request", &PolicyExecution::runSendRequest},
+            {u"send-one-way-request", &PolicyExecution::runSendRequest},
+            {u"return-response", &PolicyExecution::runReturnResponse},
+            {u"mock-response", &PolicyExecution::runMockResponse},
+            {u"cache-lookup-value", &PolicyExecution::runCacheLookupValue},
+            {u"cache-store-value", &PolicyExecution::runCacheStoreValue},
+            {u"cache-remove-value", &PolicyExecution::runCacheRemoveValue},
+            {u"cache-lookup", &PolicyExecution::runCacheLookup},
+            {u"cache-store", &PolicyExecution::runCacheStore},
+            {u"rate-limit", &PolicyExecution::runRateLimit},
+            {u"rate-limit-by-key", &PolicyExecution::runRateLimitByKey},
+            {u"limit-concurrency", &PolicyExecution::runLimitConcurrency},
+            {u"check-header", &PolicyExecution::runCheckHeader},
+            {u"ip-filter", &PolicyExecution::runIpFilter},
+            {u"cors", &PolicyExecution::runCors},
+            {u"find-and-replace", &PolicyExecution::runFindAndReplace},
+            {u"json-to-xml", &PolicyExecution::runJsonToXml},
+            {u"xml-to-json", &PolicyExecution::runXmlToJson},
+            {u"wait", &PolicyExecution::runWait},
+            {u"trace", &PolicyExecution::runTrace},
+            {u"authentication-basic", &PolicyExecution::runAuthenticationBasic},
+            {u"log-to-eventhub", &PolicyExecution::runLogToEventHub},
+            {u"emit-metric", &PolicyExecution::runEmitMetric},
+            {u"include-fragment", &PolicyExecution::runIncludeFragment},
     };
     return table;
+}
+
+int PolicyExecution::handlerIndex(QStringView policyName)
+{
+    const auto &table = handlers();
+    for (size_t i = 0; i < table.size(); ++i) {
+        if (table[i].policyName == policyName)
+            return int(i);
+    }
+    return -1;
 }
 
 void PolicyExecution::runNotEmulated(const ProgramNode &node)

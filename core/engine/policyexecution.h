@@ -49,6 +49,9 @@ public:
                                                    Completion completion);
     // Runs until the first suspension; the completion runs when the response is ready.
     void start();
+    // Position of a policy's handler in the dispatch table, -1 for a policy not emulated: the
+    // compiler stores it in ProgramNode::handler.
+    static int handlerIndex(QStringView policyName);
 
     ExpressionContext &context() { return m_context; }
 
@@ -115,7 +118,12 @@ private:
     void startRetry(Frame &frame);
     void stopPipeline();
     void finish();
-    static const QHash<QString, Handler> &handlers();
+    struct HandlerEntry
+    {
+        QStringView policyName;
+        Handler handler;
+    };
+    static const std::vector<HandlerEntry> &handlers();
 
     // Values
     Value evaluate(const ProgramValue &value);

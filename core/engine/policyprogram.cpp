@@ -3,11 +3,22 @@
 
 const ProgramValue *ProgramNode::attribute(QStringView attributeName) const
 {
-    // QHash on Qt 6.4 looks up only by QString: a raw-data one over the view saves an allocation
-    // on every attribute read of every policy of every request.
-    const auto it = attributes.constFind(
-            QString::fromRawData(attributeName.data(), attributeName.size()));
-    return it == attributes.constEnd() ? nullptr : &it.value();
+    for (const ProgramAttribute &attribute : attributes) {
+        if (attribute.name == attributeName)
+            return &attribute.value;
+    }
+    return nullptr;
+}
+
+void ProgramNode::setAttribute(const QString &attributeName, const ProgramValue &value)
+{
+    for (ProgramAttribute &attribute : attributes) {
+        if (attribute.name == attributeName) {
+            attribute.value = value;
+            return;
+        }
+    }
+    attributes.append({attributeName, value});
 }
 
 const ProgramNode *ProgramNode::child(QStringView childName) const

@@ -5,7 +5,6 @@
 #include "policy/policyscope.h"
 #include "policy/sourcerange.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -24,6 +23,12 @@ struct ProgramValue
     bool isExpression() const { return expression != nullptr; }
 };
 
+struct ProgramAttribute
+{
+    QString name;
+    ProgramValue value;
+};
+
 // One element of the effective policy, compiled: a policy, or a child element of one (<when>,
 // <value>, <set-url>). Attributes absent from the XML carry the schema's defaults.
 struct ProgramNode
@@ -35,13 +40,19 @@ struct ProgramNode
     PolicyOrigin origin;
     SourceRange range;
     QString policyId;
-    QHash<QString, ProgramValue> attributes;
+    // A list, not a hash: policies have a handful of attributes, and comparing a few names by
+    // length first beats hashing the name on every attribute read of every request.
+    QList<ProgramAttribute> attributes;
+    // Index of the policy's handler in PolicyExecution's dispatch table (-1: not emulated),
+    // resolved by the compiler so running a step does not look the name up.
+    int handler = -1;
     // Element text (set-body, set-method, value ...); unset when the element has none.
     ProgramValue text;
     bool hasText = false;
     QList<ProgramNode> children;
 
     const ProgramValue *attribute(QStringView attributeName) const;
+    void setAttribute(const QString &attributeName, const ProgramValue &value);
     bool hasAttribute(QStringView attributeName) const { return attribute(attributeName); }
     const ProgramNode *child(QStringView childName) const;
     QList<const ProgramNode *> childrenNamed(QStringView childName) const;
