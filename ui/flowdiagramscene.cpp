@@ -18,6 +18,8 @@
 #include <QPainterPath>
 #include <QPalette>
 
+#include <utility>
+
 namespace {
 
 constexpr qreal columnGap = 48;
@@ -111,6 +113,50 @@ size_t contentKey(const PolicyNode &element)
     return seed == 0 ? 1 : seed;
 }
 
+// Where an element sits, as in "inbound/choose[1]/when[2]/base[1]": at each level below the root,
+// its name and its index among its parent's elements of that name. Inserting a sibling of
+// another name, or typing anywhere, leaves it alone.
+using ElementPath = QList<std::pair<QString, qsizetype>>;
+
+ElementPath elementPath(const PolicyDocument &document, const PolicyNode &element)
+{
+    QList<const PolicyNode *> chain = document.ancestors(element);
+    chain.append(&element);
+    ElementPath path;
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        qsizetype index = 0;
+        for (const PolicyNode *sibling : chain.at(i - 1)->elements()) {
+            if (sibling == chain.at(i))
+                break;
+            if (sibling->name == chain.at(i)->name)
+                ++index;
+        }
+        path.append({chain.at(i)->name, index});
+    }
+    return path;
+}
+
+const PolicyNode *elementAtPath(const PolicyDocument &document, const ElementPath &path)
+{
+    if (!document.isValid() || path.isEmpty())
+        return nullptr;
+    const PolicyNode *element = &document.root();
+    for (const auto &[name, index] : path) {
+        const PolicyNode *next = nullptr;
+        qsizetype seen = 0;
+        for (const PolicyNode *child : element->elements()) {
+            if (child->name == name && seen++ == index) {
+                next = child;
+                break;
+            }
+        }
+        if (!next)
+            return nullptr;
+        element = next;
+    }
+    return element;
+}
+
 bool containsPolicies(const PolicyNode &element)
 {
     static const QStringList containers = {
@@ -144,6 +190,7 @@ void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
         m_pressedNode = nullptr;
         if (!canUpdate(document))
             clearDiagram();
+        m_expanded = expandedIn(document);
         m_document = document;
         if (m_document.isValid())
             build(m_document);
@@ -595,6 +642,21 @@ void FlowDiagramScene::setExpandedAt(qsizetype offset, bool expanded)
     else
         m_expanded.remove(offset);
     rebuild();
+}
+
+QSet<qsizetype> FlowDiagramScene::expandedIn(const PolicyDocument &document) const
+{
+    // Typing before an expanded element moves its start: it is found again by its place in the
+    // tree.
+    QSet<qsizetype> expanded;
+    for (const qsizetype offset : m_expanded) {
+        const PolicyNode *before = m_document.elementStartingAt(offset);
+        const PolicyNode *after
+                = before ? elementAtPath(document, elementPath(m_document, *before)) : nullptr;
+        if (after)
+            expanded.insert(after->range.begin.offset);
+    }
+    return expanded;
 }
 
 void FlowDiagramScene::collapseAll()

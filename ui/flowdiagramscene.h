@@ -126,6 +126,7 @@ private:
     void addArrow(const QPointF &from, const QPointF &to);
     void onSelectionChanged();
     bool isExpandedElement(const PolicyNode &element) const;
+    QSet<qsizetype> expandedIn(const PolicyDocument &document) const;
     // The element a drag carries: {policy name, moved element or null}; empty name if none.
     std::pair<QString, const PolicyNode *> dragged(const QMimeData *mimeData) const;
     bool updateDropIndicator(QGraphicsSceneDragDropEvent *event);

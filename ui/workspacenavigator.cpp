@@ -176,7 +176,7 @@ bool WorkspaceNavigator::selectScope(const WorkspaceScope &scope)
 void WorkspaceNavigator::loadScope(const WorkspaceScope &scope)
 {
     m_current = scope;
-    // Expansions are remembered by offset in the document they were made in.
+    // Expansions belong to the document they were made in.
     m_scene->collapseAll();
     const Workspace::PolicySource *source = scope.source(m_workspace);
     QTextDocument *document = m_documents.value(scope);

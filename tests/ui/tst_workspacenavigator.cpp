@@ -28,6 +28,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
 #include <QTreeView>
 
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void editsAreKeptPerScopeAndSavedTogether();
     void effectivePolicyShowsOrigins();
     void baseExpandsIntoTheParentScope();
+    void expansionSurvivesEditsBeforeIt();
     void traceStepOfAnotherScopeSwitchesTheEditor();
     void fragmentExpandsIntoItsPolicies();
     void externalChangeOfAPolicyFileReloads();
@@ -287,6 +289,41 @@ void tst_WorkspaceNavigator::baseExpandsIntoTheParentScope()
     QTRY_VERIFY(firstNode(scene, QStringLiteral("base"), QStringLiteral("inbound"))
                         ->childNodes()
                         .isEmpty());
+}
+
+void tst_WorkspaceNavigator::expansionSurvivesEditsBeforeIt()
+{
+    clickScope(m_operation);
+    const FlowDiagramScene *scene = m_window->diagramScene();
+    const auto expandedBase = [scene] {
+        const FlowNodeItem *base
+                = firstNode(scene, QStringLiteral("base"), QStringLiteral("inbound"));
+        return base && !base->childNodes().isEmpty();
+    };
+    doubleClickNode(firstNode(scene, QStringLiteral("base"), QStringLiteral("inbound")));
+    QTRY_VERIFY(expandedBase());
+
+    // Text typed before the document's first element, and a policy inserted before the <base />
+    // in its section: the <base /> starts elsewhere but is the same element, still expanded.
+    QPlainTextEdit *editor = m_window->editor();
+    QTextCursor cursor(editor->document());
+    cursor.insertText(QStringLiteral("<!-- edited -->\n"));
+    const qsizetype base = editor->toPlainText().indexOf(u"<base />");
+    cursor.setPosition(int(base));
+    cursor.insertText(QStringLiteral("<set-header name=\"x-edited\" exists-action=\"override\">"
+                                     "<value>1</value></set-header>\n        "));
+    QTRY_VERIFY(firstNode(scene, QStringLiteral("set-header"), QStringLiteral("inbound")));
+    QVERIFY(expandedBase());
+
+    // Once the <base /> is gone, a new one is not expanded.
+    const qsizetype moved = editor->toPlainText().indexOf(u"<base />");
+    cursor.setPosition(int(moved));
+    cursor.setPosition(int(moved + 8), QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    QTRY_VERIFY(!firstNode(scene, QStringLiteral("base"), QStringLiteral("inbound")));
+    cursor.insertText(QStringLiteral("<base />"));
+    QTRY_VERIFY(firstNode(scene, QStringLiteral("base"), QStringLiteral("inbound")));
+    QVERIFY(!expandedBase());
 }
 
 void tst_WorkspaceNavigator::traceStepOfAnotherScopeSwitchesTheEditor()
