@@ -78,7 +78,14 @@ DiagramEditController::DiagramEditController(QPlainTextEdit *editor,
             &PolicyPropertyPanel::attributeRemoved,
             this,
             &DiagramEditController::removeAttribute);
-    connect(scene, &QGraphicsScene::selectionChanged, this, &DiagramEditController::updatePanel);
+    connect(panel, &PolicyPropertyPanel::elementRequested, this, [this](qsizetype offset) {
+        m_detailOffset = offset;
+        updatePanel();
+    });
+    connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
+        m_detailOffset = -1;
+        updatePanel();
+    });
     connect(analyzer, &DocumentAnalyzer::analyzed, this, &DiagramEditController::updatePanel);
 }
 
@@ -273,8 +280,18 @@ void DiagramEditController::updatePanel()
     const bool current = m_analyzer->isValid() && !m_analyzer->isPending();
     const PolicyNode *selected
             = current && node ? document.elementStartingAt(node->range().begin.offset) : nullptr;
+    const PolicyNode *shown = selected ? detailOf(*selected) : nullptr;
     const PolicySchema &schema = PolicySchema::builtin();
     const PolicyElementSpec *spec
-            = selected ? PolicyPlacement(document, schema).specOf(*selected) : nullptr;
-    m_panel->setElement(selected, spec, m_analyzer->diagnostics());
+            = shown ? PolicyPlacement(document, schema).specOf(*shown) : nullptr;
+    m_panel->setElement(
+            shown, spec, m_analyzer->diagnostics(), shown != selected ? selected : nullptr);
+}
+
+const PolicyNode *DiagramEditController::detailOf(const PolicyNode &selected) const
+{
+    const PolicyDocument &document = m_analyzer->document();
+    const PolicyNode *detail
+            = m_detailOffset >= 0 ? document.elementStartingAt(m_detailOffset) : nullptr;
+    return detail && document.ancestors(*detail).contains(&selected) ? detail : &selected;
 }

@@ -58,9 +58,14 @@ private:
     bool apply(const PolicyTextChange &change, const QString &commandText);
     bool fail(const QString &message);
     void updatePanel();
+    // The element the panel shows for the selected policy: itself or the child element the user
+    // opened in the panel.
+    const PolicyNode *detailOf(const PolicyNode &selected) const;
 
     QPlainTextEdit *m_editor;
     DocumentAnalyzer *m_analyzer;
     FlowDiagramScene *m_scene;
     PolicyPropertyPanel *m_panel;
+    // The child element of the selected policy shown in the panel instead of it (-1: none).
+    qsizetype m_detailOffset = -1;
 };

@@ -46,6 +46,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -180,7 +181,12 @@ void MainWindow::createDiagramEditing()
     m_propertyPanel = new PolicyPropertyPanel(this);
     auto *propertiesDock = new QDockWidget(tr("Properties"), this);
     propertiesDock->setObjectName(QStringLiteral("PropertiesDock"));
-    propertiesDock->setWidget(m_propertyPanel);
+    // Policies with many attributes and child elements outgrow a dock shared with the palette.
+    auto *propertiesScroll = new QScrollArea(propertiesDock);
+    propertiesScroll->setWidgetResizable(true);
+    propertiesScroll->setFrameShape(QFrame::NoFrame);
+    propertiesScroll->setWidget(m_propertyPanel);
+    propertiesDock->setWidget(propertiesScroll);
     addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
 
     m_diagramEditController
@@ -539,6 +545,15 @@ void MainWindow::readSettings()
                                      : QRect(0, 0, 1500, 950);
         resize(qMax(1200, screen.width() * 9 / 10), qMax(800, screen.height() * 9 / 10));
         m_splitter->setSizes({11, 9});
+        // The gateway's tables would otherwise take half the height from the policy.
+        if (auto *dock = qobject_cast<QDockWidget *>(m_gatewayPanel->parentWidget()))
+            resizeDocks({dock}, {height() / 3}, Qt::Vertical);
+        // Room for the property form's attribute names beside their fields (once the window
+        // is laid out: before, the dock area keeps its hint).
+        QTimer::singleShot(0, this, [this] {
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("PropertiesDock")))
+                resizeDocks({dock}, {qMax(320, width() / 5)}, Qt::Horizontal);
+        });
     }
 }
 

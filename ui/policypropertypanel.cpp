@@ -71,7 +71,8 @@ PolicyPropertyPanel::PolicyPropertyPanel(QWidget *parent)
 
 void PolicyPropertyPanel::setElement(const PolicyNode *element,
                                      const PolicyElementSpec *spec,
-                                     const QList<Diagnostic> &diagnostics)
+                                     const QList<Diagnostic> &diagnostics,
+                                     const PolicyNode *owner)
 {
     clearForm();
     if (!element) {
@@ -91,7 +92,11 @@ void PolicyPropertyPanel::setElement(const PolicyNode *element,
     m_form = new QWidget(this);
     auto *form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
+    // The dock is often narrow: long attribute names put their field on the next line.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_layout->insertWidget(2, m_form);
+    if (owner)
+        addBackRow(*owner);
     if (spec) {
         for (const PolicyAttributeSpec &attribute : spec->attributes)
             addAttributeRow(attribute.name, &attribute, element->findAttribute(attribute.name));
@@ -105,6 +110,7 @@ void PolicyPropertyPanel::setElement(const PolicyNode *element,
     addTextRow(*element, *spec);
     for (const PolicyElementSpec *child : listedChildren(*spec))
         addChildListRow(*element, *child);
+    addChildElementList(*element, *spec);
 }
 
 QList<const PolicyElementSpec *> PolicyPropertyPanel::listedChildren(const PolicyElementSpec &spec)
@@ -307,6 +313,57 @@ void PolicyPropertyPanel::clearForm()
     m_textProblem.clear();
     m_lists.clear();
     m_childProblems.clear();
+    m_childElements = nullptr;
+    m_back = nullptr;
+}
+
+void PolicyPropertyPanel::addBackRow(const PolicyNode &owner)
+{
+    auto *back = new QPushButton(QStringLiteral("\u2039 <%1>").arg(owner.name), m_form);
+    back->setObjectName(QStringLiteral("back"));
+    back->setToolTip(tr("Back to the policy selected in the diagram"));
+    const qsizetype offset = owner.range.begin.offset;
+    connect(back, &QPushButton::clicked, this, [this, offset] { Q_EMIT elementRequested(offset); });
+    static_cast<QFormLayout *>(m_form->layout())->addRow(back);
+    m_back = back;
+}
+
+void PolicyPropertyPanel::addChildElementList(const PolicyNode &element,
+                                              const PolicyElementSpec &spec)
+{
+    // Branches (<when>) and policies inside containers are nodes of the diagram, and the texts
+    // of list rows are edited in place: the rest (return-response's <set-status>, <set-header>s,
+    // <set-body>) open in this form.
+    if (spec.childMode != PolicyElementSpec::Children::Listed)
+        return;
+    auto *list = new QListWidget(m_form);
+    list->setObjectName(QStringLiteral("elements"));
+    list->setTextElideMode(Qt::ElideRight);
+    for (const PolicyNode *child : element.elements()) {
+        const PolicyElementSpec *childSpec = spec.child(child->name);
+        if (m_lists.contains(child->name)
+            || (childSpec && childSpec->childMode == PolicyElementSpec::Children::Policies))
+            continue;
+        QString label = QStringLiteral("<") + child->name;
+        for (const PolicyAttribute &attribute : child->attributes)
+            label += QStringLiteral(" %1=\"%2\"").arg(attribute.name, attribute.value);
+        label += QStringLiteral(">");
+        auto *item = new QListWidgetItem(label, list);
+        item->setToolTip(tr("Click to edit %1 here").arg(label.toHtmlEscaped()));
+        item->setData(Qt::UserRole, child->range.begin.offset);
+    }
+    if (list->count() == 0) {
+        delete list;
+        return;
+    }
+    list->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    connect(list, &QListWidget::itemClicked, this, [this](const QListWidgetItem *item) {
+        Q_EMIT elementRequested(item->data(Qt::UserRole).value<qsizetype>());
+    });
+    auto *form = static_cast<QFormLayout *>(m_form->layout());
+    form->addRow(new QLabel(tr("Elements"), m_form));
+    form->addRow(list);
+    m_childElements = list;
 }
 
 void PolicyPropertyPanel::addAttributeRow(const QString &name,

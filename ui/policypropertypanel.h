@@ -31,9 +31,12 @@ public:
 
     // element null: nothing to edit. spec null: an element the schema does not describe (its
     // attributes are still shown). diagnostics: the document's; those about element are shown.
+    // owner: the policy selected in the diagram when element is one of its child elements (a
+    // button leads back to it).
     void setElement(const PolicyNode *element,
                     const PolicyElementSpec *spec,
-                    const QList<Diagnostic> &diagnostics);
+                    const QList<Diagnostic> &diagnostics,
+                    const PolicyNode *owner = nullptr);
     // Where the shown element starts in the text (-1 when none).
     qsizetype elementOffset() const { return m_elementOffset; }
     QString elementName() const { return m_elementName; }
@@ -53,6 +56,11 @@ public:
     {
         return m_childProblems.value(childName);
     }
+    // The element's child elements that open in this form when clicked (return-response's
+    // <set-status>, <set-header>s, <set-body>), in document order; null when it has none. And the
+    // button back to the owner.
+    QListWidget *childElementList() const { return m_childElements; }
+    QAbstractButton *backButton() const { return m_back; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -64,6 +72,8 @@ Q_SIGNALS:
     void childTextsChanged(qsizetype elementOffset,
                            const QString &childName,
                            const QStringList &texts);
+    // The user asked to edit the element starting at elementOffset here instead.
+    void elementRequested(qsizetype elementOffset);
 
 private:
     void clearForm();
@@ -79,6 +89,8 @@ private:
     void commit(const QString &name, const QString &text);
     void addTextRow(const PolicyNode &element, const PolicyElementSpec &spec);
     void addChildListRow(const PolicyNode &element, const PolicyElementSpec &childSpec);
+    void addChildElementList(const PolicyNode &element, const PolicyElementSpec &spec);
+    void addBackRow(const PolicyNode &owner);
     void addProblemRow(QWidget *editor, const QString &problem, const QString &objectName);
     void commitText(const QString &text);
     void commitChildTexts(const QString &childName);
@@ -103,4 +115,6 @@ private:
     QString m_textProblem;
     QHash<QString, QListWidget *> m_lists;
     QHash<QString, QString> m_childProblems;
+    QListWidget *m_childElements = nullptr;
+    QAbstractButton *m_back = nullptr;
 };

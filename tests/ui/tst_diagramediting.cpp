@@ -57,6 +57,7 @@ private Q_SLOTS:
     void propertyPanelEditsTheBody();
     void propertyPanelEditsTheMethod();
     void propertyPanelEditsHeaderValues();
+    void propertyPanelOpensChildElements();
 
 private:
     FlowNodeItem *node(const QString &section, int index) const;
@@ -100,6 +101,29 @@ const char *const branchSample = R"xml(<policies>
     <backend>
         <forward-request />
     </backend>
+    <on-error>
+        <base />
+    </on-error>
+</policies>
+)xml";
+
+const char *const returnSample = R"xml(<policies>
+    <inbound>
+        <base />
+        <return-response>
+            <set-status code="503" reason="Down" />
+            <set-header name="Retry-After" exists-action="override">
+                <value>10</value>
+            </set-header>
+            <set-body>down</set-body>
+        </return-response>
+    </inbound>
+    <backend>
+        <base />
+    </backend>
+    <outbound>
+        <base />
+    </outbound>
     <on-error>
         <base />
     </on-error>
@@ -602,4 +626,67 @@ void tst_DiagramEditing::propertyPanelEditsHeaderValues()
 }
 
 QTEST_MAIN(tst_DiagramEditing)
+void tst_DiagramEditing::propertyPanelOpensChildElements()
+{
+    const QString path = m_dir.filePath(QStringLiteral("return.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(returnSample);
+    file.close();
+    QVERIFY(m_window->openFile(path));
+    m_original = text();
+    waitForAnalysis();
+    select(node(QStringLiteral("inbound"), 1));
+    PolicyPropertyPanel *panel = m_window->propertyPanel();
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("return-response"));
+    QVERIFY(!panel->backButton());
+    QListWidget *elements = panel->childElementList();
+    QVERIFY(elements);
+    QCOMPARE(elements->count(), 3);
+    QCOMPARE(elements->item(0)->text(),
+             QStringLiteral("<set-status code=\"503\" reason=\"Down\">"));
+    QCOMPARE(elements->item(1)->text(),
+             QStringLiteral("<set-header name=\"Retry-After\" exists-action=\"override\">"));
+    QCOMPARE(elements->item(2)->text(), QStringLiteral("<set-body>"));
+    const auto open = [panel](int row) {
+        QListWidget *list = panel->childElementList();
+        QTest::mouseClick(list->viewport(),
+                          Qt::LeftButton,
+                          {},
+                          list->visualItemRect(list->item(row)).center());
+    };
+
+    // <set-status> opens in the panel; its attributes are edited like a policy's.
+    open(0);
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-status"));
+    QVERIFY(panel->backButton());
+    auto *code = qobject_cast<QLineEdit *>(panel->editor(QStringLiteral("code")));
+    QVERIFY(code);
+    QCOMPARE(code->text(), QStringLiteral("503"));
+    code->setFocus();
+    code->selectAll();
+    QTest::keyClicks(code, QStringLiteral("429"));
+    QTest::keyClick(code, Qt::Key_Return);
+    QString expected = m_original;
+    expected.replace(QStringLiteral("code=\"503\""), QStringLiteral("code=\"429\""));
+    QCOMPARE(text(), expected);
+    waitForAnalysis();
+    // The edit leaves the panel where it was.
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-status"));
+
+    QTest::mouseClick(panel->backButton(), Qt::LeftButton);
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("return-response"));
+    open(1);
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("set-header"));
+    QVERIFY(panel->childList(QStringLiteral("value")));
+    QCOMPARE(panel->childList(QStringLiteral("value"))->item(0)->text(), QStringLiteral("10"));
+
+    // Selecting another node in the diagram leaves the child element.
+    select(node(QStringLiteral("inbound"), 0));
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("base"));
+    select(node(QStringLiteral("inbound"), 1));
+    QTRY_COMPARE(panel->elementName(), QStringLiteral("return-response"));
+    undoRestoresTheOriginal();
+}
+
 #include "tst_diagramediting.moc"
