@@ -75,7 +75,7 @@ private:
     static bool place(FlowNodeItem *child, const QPointF &position);
     void paintFrame(QPainter *painter, const QPalette &palette) const;
     void paintText(QPainter *painter, const QPalette &palette) const;
-    void paintConnectors(QPainter *painter, const QPalette &palette) const;
+    void paintConnectors(QPainter *painter, const QPalette &palette, const QRectF &visible) const;
 
     Kind m_kind;
     QString m_elementName;
