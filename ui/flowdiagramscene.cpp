@@ -136,6 +136,12 @@ FlowDiagramScene::~FlowDiagramScene()
     disconnect(this, &QGraphicsScene::selectionChanged, nullptr, nullptr);
 }
 
+void FlowDiagramScene::setPaintCaching(bool enabled)
+{
+    for (FlowNodeItem *node : std::as_const(m_nodes))
+        node->setCached(enabled);
+}
+
 bool FlowDiagramScene::event(QEvent *event)
 {
     // Boxes keep their drawing in a cache, which does not follow the colours by itself.

@@ -61,6 +61,8 @@ public:
     static QString nodeMimeType();
     // What dragging node carries (null for nodes that cannot move: sections, terminals).
     QMimeData *createNodeDragData(const FlowNodeItem *node) const;
+    // Off while the scene is rendered for an export: the boxes then draw as vectors and text.
+    void setPaintCaching(bool enabled);
     // Shown while a drag hovers over a position where the schema allows the policy.
     bool isDropIndicatorVisible() const;
 

@@ -58,14 +58,21 @@ FlowNodeItem::FlowNodeItem(Kind kind,
     if (kind != Kind::Terminal)
         setFlag(QGraphicsItem::ItemIsSelectable);
     setAcceptHoverEvents(false);
-    // A keystroke that widens one box re-centres the boxes around it: a box that only moved is
-    // then copied from its cache instead of drawn again (text shaped, dotted outline stroked).
-    // A section, as tall as the policy, changes size with the widest box anyway.
-    if (kind != Kind::Section)
-        setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    setCached(true);
 }
 
 FlowNodeItem::~FlowNodeItem() = default;
+
+void FlowNodeItem::setCached(bool cached)
+{
+    // A keystroke that widens one box re-centres the boxes around it: a box that only moved is
+    // then copied from its cache instead of drawn again (text shaped, dotted outline stroked).
+    // A section, as tall as the policy, changes size with the widest box anyway.
+    const bool use = cached && m_kind != Kind::Section;
+    const CacheMode mode = use ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    if (cacheMode() != mode)
+        setCacheMode(mode);
+}
 
 void FlowNodeItem::addChild(FlowNodeItem *child)
 {
