@@ -41,6 +41,8 @@ void DocumentAnalyzer::setDocument(QTextDocument *document)
     connect(document, &QTextDocument::contentsChanged, &m_timer, qOverload<>(&QTimer::start));
     m_timer.stop();
     m_lastValid = {};
+    m_parsed = {};
+    m_parsedText.clear();
     m_revision = -1;
 }
 
@@ -61,7 +63,8 @@ void DocumentAnalyzer::analyzeNow()
     m_watcher.waitForFinished();
     m_running = false;
     ++m_generation;
-    Analysis analysis = analyze(m_document->toPlainText(), m_fileName, m_providers);
+    Analysis analysis
+            = analyze(m_document->toPlainText(), m_fileName, m_providers, m_parsed, m_parsedText);
     analysis.revision = m_document->revision();
     apply(std::move(analysis));
 }
@@ -80,8 +83,10 @@ void DocumentAnalyzer::analyzeInBackground()
                                           fileName = m_fileName,
                                           providers = m_providers,
                                           revision = m_document->revision(),
-                                          generation = m_generation] {
-        Analysis analysis = analyze(text, fileName, providers);
+                                          generation = m_generation,
+                                          previous = m_parsed,
+                                          previousText = m_parsedText] {
+        Analysis analysis = analyze(text, fileName, providers, previous, previousText);
         analysis.revision = revision;
         analysis.generation = generation;
         promise->addResult(std::move(analysis));
@@ -106,12 +111,16 @@ void DocumentAnalyzer::onBackgroundFinished()
 
 DocumentAnalyzer::Analysis DocumentAnalyzer::analyze(const QString &text,
                                                      const QString &fileName,
-                                                     const QList<DiagnosticProvider> &providers)
+                                                     const QList<DiagnosticProvider> &providers,
+                                                     const PolicyParseResult &previous,
+                                                     const QString &previousText)
 {
     Analysis analysis;
     QElapsedTimer clock;
     clock.start();
-    analysis.result = PolicyParser::parse(text, fileName);
+    analysis.parsed = PolicyParser::reparse(previous, previousText, text, fileName);
+    analysis.text = text;
+    analysis.result = analysis.parsed;
     analysis.timing.parse = std::chrono::nanoseconds(clock.nsecsElapsed());
     analysis.valid = analysis.result.ok() && analysis.result.document.isValid();
     if (analysis.valid) {
@@ -131,6 +140,8 @@ void DocumentAnalyzer::apply(Analysis analysis)
     if (m_valid)
         m_lastValid = analysis.result.document;
     m_current = std::move(analysis.result.document);
+    m_parsed = std::move(analysis.parsed);
+    m_parsedText = std::move(analysis.text);
     m_diagnostics = std::move(analysis.result.diagnostics);
     m_revision = analysis.revision;
     m_timing = analysis.timing;

@@ -65,15 +65,21 @@ private:
     // One run's outcome, made on whichever thread ran it.
     struct Analysis
     {
+        // The parser's result alone, and the text it read: where the next analysis starts from.
+        PolicyParseResult parsed;
+        QString text;
         PolicyParseResult result;
         bool valid = false;
         Timing timing;
         int revision = -1;
         int generation = 0;
     };
+    // Parses text again where it changed since previous (the last analysis's parse of its text).
     static Analysis analyze(const QString &text,
                             const QString &fileName,
-                            const QList<DiagnosticProvider> &providers);
+                            const QList<DiagnosticProvider> &providers,
+                            const PolicyParseResult &previous,
+                            const QString &previousText);
     void analyzeInBackground();
     void onBackgroundFinished();
     void apply(Analysis analysis);
@@ -89,6 +95,8 @@ private:
     PolicyDocument m_current;
     PolicyDocument m_lastValid;
     QList<Diagnostic> m_diagnostics;
+    PolicyParseResult m_parsed;
+    QString m_parsedText;
     bool m_valid = false;
     int m_revision = -1;
     Timing m_timing;

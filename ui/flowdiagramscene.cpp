@@ -182,6 +182,23 @@ FlowDiagramScene::~FlowDiagramScene()
     disconnect(this, &QGraphicsScene::selectionChanged, nullptr, nullptr);
 }
 
+void FlowDiagramScene::setPaintCaching(bool enabled)
+{
+    for (FlowNodeItem *node : std::as_const(m_nodes))
+        node->setCached(enabled);
+}
+
+bool FlowDiagramScene::event(QEvent *event)
+{
+    // Boxes keep their drawing in a cache, which does not follow the colours by itself.
+    if (event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::ApplicationPaletteChange) {
+        for (FlowNodeItem *node : std::as_const(m_nodes))
+            node->update();
+    }
+    return QGraphicsScene::event(event);
+}
+
 void FlowDiagramScene::setPolicyDocument(const PolicyDocument &document)
 {
     {
@@ -233,6 +250,7 @@ void FlowDiagramScene::clearDiagram()
     m_sections.clear();
     m_roots.clear();
     m_decorations.clear();
+    m_caption = nullptr;
     m_dropIndicator = nullptr;
 }
 
@@ -331,7 +349,6 @@ void FlowDiagramScene::buildPolicies(const PolicyDocument &document)
 // Top to bottom, so the diagram fits beside the editor; on-error stands to the right.
 void FlowDiagramScene::layoutPolicies()
 {
-    qDeleteAll(std::exchange(m_decorations, {}));
     const QList<FlowNodeItem *> row = m_roots.first(m_roots.size() - 1);
     FlowNodeItem *onError = m_roots.constLast();
     const QFont sceneFont = font();
@@ -345,19 +362,29 @@ void FlowDiagramScene::layoutPolicies()
         item->setPos((columnWidth - item->boundingRect().width()) / 2, y);
         y += item->boundingRect().height() + rowGap;
     }
+    DecorationLayout decorations;
+    decorations.color = palette().color(QPalette::Text);
     for (qsizetype i = 0; i + 1 < row.size(); ++i) {
         const QRectF a = row.at(i)->sceneBoundingRect();
         const QRectF b = row.at(i + 1)->sceneBoundingRect();
-        addArrow(QPointF(columnWidth / 2, a.bottom()), QPointF(columnWidth / 2, b.top()));
+        decorations.arrows.append(
+                QLineF(QPointF(columnWidth / 2, a.bottom()), QPointF(columnWidth / 2, b.top())));
     }
-
+    decorations.caption = QPointF(columnWidth + columnGap, row.at(1)->sceneBoundingRect().top());
+    // Made anew only when they move: removing and adding them would repaint wherever they stand
+    // (across the whole column) after every keystroke.
+    if (!m_caption || decorations != m_decorationLayout) {
+        qDeleteAll(std::exchange(m_decorations, {}));
+        for (const QLineF &arrow : std::as_const(decorations.arrows))
+            addArrow(arrow.p1(), arrow.p2());
+        m_caption = addSimpleText(tr("When a step fails,\nprocessing continues here:"));
+        m_caption->setBrush(decorations.color);
+        m_caption->setPos(decorations.caption);
+        m_decorations.append(m_caption);
+        m_decorationLayout = decorations;
+    }
     onError->layout(sceneFont);
-    const QRectF inbound = row.at(1)->sceneBoundingRect();
-    auto *caption = addSimpleText(tr("When a step fails,\nprocessing continues here:"));
-    caption->setBrush(palette().color(QPalette::Text));
-    caption->setPos(columnWidth + columnGap, inbound.top());
-    m_decorations.append(caption);
-    onError->setPos(columnWidth + columnGap, caption->sceneBoundingRect().bottom() + 8);
+    onError->setPos(decorations.caption.x(), m_caption->sceneBoundingRect().bottom() + 8);
 }
 
 void FlowDiagramScene::buildSingleRoot(const PolicyNode &root, const QString &title)

@@ -4,7 +4,10 @@
 #include "flownodeitem.h"
 #include "policy/policydocument.h"
 
+#include <QColor>
 #include <QGraphicsScene>
+#include <QLineF>
+#include <QPointF>
 #include <QSet>
 
 #include <functional>
@@ -12,6 +15,7 @@
 #include <utility>
 
 class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
 class QMimeData;
 
 // The request path as the APIM portal draws it: client -> inbound -> backend -> outbound -> client,
@@ -57,6 +61,8 @@ public:
     static QString nodeMimeType();
     // What dragging node carries (null for nodes that cannot move: sections, terminals).
     QMimeData *createNodeDragData(const FlowNodeItem *node) const;
+    // Off while the scene is rendered for an export: the boxes then draw as vectors and text.
+    void setPaintCaching(bool enabled);
     // Shown while a drag hovers over a position where the schema allows the policy.
     bool isDropIndicatorVisible() const;
 
@@ -77,6 +83,7 @@ Q_SIGNALS:
     void removeRequested(const SourceRange &element);
 
 protected:
+    bool event(QEvent *event) override;
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
     void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
     void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
@@ -138,6 +145,18 @@ private:
     // The top-level nodes in display order, and the arrows and captions between them.
     QList<FlowNodeItem *> m_roots;
     QList<QGraphicsItem *> m_decorations;
+    // Where the decorations of a <policies> diagram stand: the arrows between the top-level
+    // nodes and on-error's caption, which is one of the decorations.
+    struct DecorationLayout
+    {
+        QList<QLineF> arrows;
+        QPointF caption;
+        QColor color;
+
+        friend bool operator==(const DecorationLayout &, const DecorationLayout &) = default;
+    };
+    DecorationLayout m_decorationLayout;
+    QGraphicsSimpleTextItem *m_caption = nullptr;
     bool m_selectingProgrammatically = false;
     // The document the diagram shows, for the drop rules, drags and expansions.
     PolicyDocument m_document;

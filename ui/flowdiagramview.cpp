@@ -118,7 +118,9 @@ bool FlowDiagramView::exportPng(const QString &fileName) const
     image.fill(palette().color(QPalette::Base));
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    m_scene->setPaintCaching(false);
     m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+    m_scene->setPaintCaching(true);
     painter.end();
     return image.save(fileName, "PNG");
 }
@@ -135,7 +137,9 @@ bool FlowDiagramView::exportSvg(const QString &fileName) const
     if (!painter.begin(&generator))
         return false;
     painter.fillRect(QRectF(QPointF(0, 0), source.size()), palette().color(QPalette::Base));
+    m_scene->setPaintCaching(false);
     m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    m_scene->setPaintCaching(true);
     return painter.end();
 }
 

@@ -58,9 +58,21 @@ FlowNodeItem::FlowNodeItem(Kind kind,
     if (kind != Kind::Terminal)
         setFlag(QGraphicsItem::ItemIsSelectable);
     setAcceptHoverEvents(false);
+    setCached(true);
 }
 
 FlowNodeItem::~FlowNodeItem() = default;
+
+void FlowNodeItem::setCached(bool cached)
+{
+    // A keystroke that widens one box re-centres the boxes around it: a box that only moved is
+    // then copied from its cache instead of drawn again (text shaped, dotted outline stroked).
+    // A section, as tall as the policy, changes size with the widest box anyway.
+    const bool use = cached && m_kind != Kind::Section;
+    const CacheMode mode = use ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    if (cacheMode() != mode)
+        setCacheMode(mode);
+}
 
 void FlowNodeItem::addChild(FlowNodeItem *child)
 {
@@ -187,9 +199,15 @@ void FlowNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
 {
     const QPalette palette = widget ? widget->palette() : QApplication::palette();
     painter->setRenderHint(QPainter::Antialiasing);
+    // What the view shows of this item (all of it when rendered for an export or into the
+    // cache): a section holds hundreds of connectors, of which a repaint draws those that show.
+    bool invertible = false;
+    const QTransform toItem = painter->worldTransform().inverted(&invertible);
+    const QRectF visible
+            = widget && invertible ? toItem.mapRect(QRectF(widget->rect())) : boundingRect();
     paintFrame(painter, palette);
     paintText(painter, palette);
-    paintConnectors(painter, palette);
+    paintConnectors(painter, palette, visible);
     paintOverlay(painter);
 }
 
@@ -285,7 +303,9 @@ void FlowNodeItem::paintText(QPainter *painter, const QPalette &palette) const
     }
 }
 
-void FlowNodeItem::paintConnectors(QPainter *painter, const QPalette &palette) const
+void FlowNodeItem::paintConnectors(QPainter *painter,
+                                   const QPalette &palette,
+                                   const QRectF &visible) const
 {
     if (m_children.isEmpty())
         return;
@@ -298,6 +318,8 @@ void FlowNodeItem::paintConnectors(QPainter *painter, const QPalette &palette) c
             const QRectF b
                     = m_children.at(i + 1)->mapRectToParent(m_children.at(i + 1)->boundingRect());
             const qreal x = (a.center().x() + b.center().x()) / 2;
+            if (!QRectF(x - gap, a.bottom(), 2 * gap, b.top() - a.bottom()).intersects(visible))
+                continue;
             painter->drawLine(QPointF(x, a.bottom()), QPointF(x, b.top() - 1));
             drawArrowHead(painter, QPointF(x, b.top()), QPointF(0, 1));
         }

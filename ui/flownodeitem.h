@@ -53,6 +53,10 @@ public:
     QString badge() const { return m_badge; }
     void setBadge(const QString &badge);
 
+    // Whether the box paints from a pixmap cache (the default) or draws every time (for an export
+    // as vectors and text).
+    void setCached(bool cached);
+
     void addChild(FlowNodeItem *child);
     const QList<FlowNodeItem *> &childNodes() const { return m_children; }
     // Makes children the child nodes, in that order; former children not among them are deleted.
@@ -75,7 +79,7 @@ private:
     static bool place(FlowNodeItem *child, const QPointF &position);
     void paintFrame(QPainter *painter, const QPalette &palette) const;
     void paintText(QPainter *painter, const QPalette &palette) const;
-    void paintConnectors(QPainter *painter, const QPalette &palette) const;
+    void paintConnectors(QPainter *painter, const QPalette &palette, const QRectF &visible) const;
 
     Kind m_kind;
     QString m_elementName;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 // Why the source is read twice, once by hand and once by QXmlStreamReader:
 //  - APIM accepts "rawxml", which is not XML: an expression such as
@@ -144,7 +145,151 @@ qsizetype invalidUtf8Offset(const QByteArray &utf8)
     return produced;
 }
 
+// Where two texts differ: [begin, previousEnd) of the previous one became [begin, end).
+struct TextEdit
+{
+    qsizetype begin = 0;
+    qsizetype previousEnd = 0;
+    qsizetype end = 0;
+};
+
+TextEdit differingRange(QStringView previous, QStringView text)
+{
+    const qsizetype shorter = std::min(previous.size(), text.size());
+    const qsizetype begin
+            = std::mismatch(previous.begin(), previous.begin() + shorter, text.begin()).first
+              - previous.begin();
+    qsizetype same = 0;
+    while (same < shorter - begin
+           && previous.at(previous.size() - 1 - same) == text.at(text.size() - 1 - same))
+        ++same;
+    return {begin, previous.size() - same, text.size() - same};
+}
+
+// The child indices, from the root down, of the innermost element below the root whose first and
+// last characters enclose [begin, previousEnd); empty when only the root does.
+QList<qsizetype> enclosingPath(const PolicyNode &root, qsizetype begin, qsizetype previousEnd)
+{
+    QList<qsizetype> path;
+    const PolicyNode *node = &root;
+    for (;;) {
+        const QList<PolicyNode> &children = node->children;
+        const auto encloses = [begin, previousEnd](const PolicyNode &child) {
+            return child.isElement() && child.range.begin.offset < begin
+                   && previousEnd < child.range.end.offset;
+        };
+        const auto found = std::find_if(children.cbegin(), children.cend(), encloses);
+        if (found == children.cend())
+            return path;
+        path.append(found - children.cbegin());
+        node = &*found;
+    }
+}
+
+// Moves the positions at or after `from` in the previous text to the same characters in the
+// edited one, `delta` characters later (lines and columns recounted there).
+struct PositionShift
+{
+    qsizetype from = 0;
+    qsizetype delta = 0;
+    const LineIndex *lines = nullptr;
+
+    void apply(SourcePosition &position) const
+    {
+        if (position.isValid() && position.offset >= from)
+            position = lines->position(position.offset + delta);
+    }
+    void apply(SourceRange &range) const
+    {
+        apply(range.begin);
+        apply(range.end);
+    }
+    void applyToNode(PolicyNode &node) const
+    {
+        apply(node.range);
+        apply(node.startTagRange);
+        apply(node.endTagRange);
+        for (PolicyAttribute &attribute : node.attributes) {
+            apply(attribute.range);
+            apply(attribute.valueRange);
+        }
+    }
+    void applyToTree(PolicyNode &node) const
+    {
+        applyToNode(node);
+        for (PolicyNode &child : node.children)
+            applyToTree(child);
+    }
+};
+
+// PolicyParser::reparse's fast path: reads only the element enclosing the edit. Reading it from
+// its start in the whole edited text with its ancestors open is what a full read does there (the
+// text before it is unchanged, so the reader arrives in the same state), and when that read ends
+// where the element ended before, moved by the edit, the full read goes on as the previous one
+// did. QXmlStreamReader judges the element alone: without DTDs and namespace processing, an
+// element's well-formedness does not depend on what surrounds it.
+std::optional<PolicyParseResult> reparseElement(const PolicyParseResult &previous,
+                                                const QString &previousText,
+                                                const QString &text)
+{
+    const PolicyDocument &before = previous.document;
+    if (!previous.diagnostics.isEmpty() || !before.isValid() || before.hasByteOrderMark
+        || text.size() > PolicyParser::maxInputSize || text.startsWith(QChar(0xFEFF)))
+        return std::nullopt;
+    if (text == previousText)
+        return previous;
+    const TextEdit edit = differingRange(previousText, text);
+    const QList<qsizetype> path = enclosingPath(before.root(), edit.begin, edit.previousEnd);
+    if (path.isEmpty())
+        return std::nullopt;
+    const PolicyNode *old = &before.root();
+    for (const qsizetype index : path)
+        old = &old->children.at(index);
+    const qsizetype begin = old->range.begin.offset;
+    const qsizetype delta = text.size() - previousText.size();
+    const qsizetype end = old->range.end.offset + delta;
+
+    const LineIndex lines(text);
+    PolicyDocument unused;
+    PolicySourceReader reader(text, lines, unused);
+    PolicyNode holder;
+    reader.readElement(begin, int(path.size()), holder);
+    if (reader.error().isSet() || reader.position() != end || holder.children.size() != 1)
+        return std::nullopt;
+    const QString masked = reader.masked().sliced(begin, end - begin);
+    if (validateXml(masked, masked.size()).isSet())
+        return std::nullopt;
+
+    PolicyParseResult result;
+    result.document = before;
+    const PositionShift shift{old->range.end.offset, delta, &lines};
+    QList<PolicyNode> *siblings = &result.document.nodes;
+    qsizetype index = result.document.rootIndex;
+    for (qsizetype depth = 0;; ++depth) {
+        for (qsizetype i = index + 1; i < siblings->size(); ++i)
+            shift.applyToTree((*siblings)[i]);
+        PolicyNode &node = (*siblings)[index];
+        if (depth == path.size()) {
+            node = std::move(holder.children.first());
+            return result;
+        }
+        shift.applyToNode(node);
+        siblings = &node.children;
+        index = path.at(depth);
+    }
+}
+
 } // namespace
+
+PolicyParseResult PolicyParser::reparse(const PolicyParseResult &previous,
+                                        const QString &previousText,
+                                        const QString &text,
+                                        const QString &fileName)
+{
+    if (std::optional<PolicyParseResult> result = reparseElement(previous, previousText, text))
+        return std::move(*result);
+    return parse(text, fileName);
+}
 
 PolicyParseResult PolicyParser::parse(const QByteArray &utf8, const QString &fileName)
 {

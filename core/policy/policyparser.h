@@ -40,4 +40,12 @@ public:
     // utf8 is the file's bytes; a UTF-8 byte order mark is noted in the document and skipped.
     static PolicyParseResult parse(const QByteArray &utf8, const QString &fileName = {});
     static PolicyParseResult parse(const QString &text, const QString &fileName = {});
+    // The same result as parse(text, fileName), given previous = parse(previousText, fileName):
+    // when the text changed inside one element (a keystroke) and both texts parse without errors,
+    // only that element is read again and the positions after it are moved; otherwise, text is
+    // parsed whole.
+    static PolicyParseResult reparse(const PolicyParseResult &previous,
+                                     const QString &previousText,
+                                     const QString &text,
+                                     const QString &fileName = {});
 };

@@ -172,6 +172,24 @@ void PolicySourceReader::read()
     }
 }
 
+void PolicySourceReader::readElement(qsizetype begin, int ancestors, PolicyNode &holder)
+{
+    m_pos = begin;
+    m_depthOffset = ancestors - 1;
+    m_open.append(&holder);
+    do {
+        const bool ok = m_source.at(m_pos) == u'<' ? readMarkup() : readText();
+        if (!ok)
+            return;
+    } while (m_open.size() > 1 && m_pos < m_source.size());
+    if (m_open.size() > 1) {
+        fail(m_open.last()->startTagRange.begin.offset,
+             QStringLiteral("xml.unclosed-element"),
+             QStringLiteral("<%1> is not closed before the end of the document")
+                     .arg(m_open.last()->name));
+    }
+}
+
 bool PolicySourceReader::readExpression(qsizetype at, qsizetype &end, Mask what)
 {
     const ExpressionScanResult scan
@@ -341,7 +359,7 @@ bool PolicySourceReader::readStartTag()
                     QStringLiteral("'<' does not start a tag: write &lt;, or make the whole "
                                    "value a @(...) expression"));
     }
-    if (m_open.size() >= PolicyParser::maxDepth) {
+    if (m_open.size() + m_depthOffset >= PolicyParser::maxDepth) {
         return fail(begin,
                     QStringLiteral("xml.too-deep"),
                     QStringLiteral("elements are nested deeper than %1 levels")

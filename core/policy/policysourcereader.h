@@ -40,6 +40,12 @@ public:
     {}
 
     void read();
+    // Reads only the element starting at begin, as read() would with `ancestors` elements open
+    // around it, into holder's children, and stops where that element ends (position()). For an
+    // edit inside one element (PolicyParser::reparse): the source is the whole edited text, so
+    // every look-ahead sees what a full read would see.
+    void readElement(qsizetype begin, int ancestors, PolicyNode &holder);
+    qsizetype position() const { return m_pos; }
     const QString &masked() const { return m_masked; }
     const PolicySourceError &error() const { return m_error; }
 
@@ -75,6 +81,8 @@ private:
     qsizetype m_pos = 0;
     // The open elements, innermost last; they live in the document being built.
     QVarLengthArray<PolicyNode *, 32> m_open;
+    // How much deeper the elements are than m_open says (readElement's ancestors stand for one).
+    int m_depthOffset = 0;
     PolicySourceError m_error;
     // Short strings (names, indentation, common values) repeat all over a policy; sharing one
     // copy of each saves most of the parser's allocations.

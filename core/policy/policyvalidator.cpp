@@ -711,8 +711,19 @@ private:
     // container: a section or fragment, or with acrossSections the <policies> root.
     void checkOncePer(const PolicyNode &container, bool perDocument, bool acrossSections = false)
     {
+        QHash<QString, int> occurrences;
+        if (acrossSections) {
+            for (const PolicyNode &section : container.children) {
+                if (section.isElement() && PolicySchema::isSectionName(section.name))
+                    countReachable(section, occurrences);
+            }
+        } else {
+            countReachable(container, occurrences);
+        }
         for (const PolicyElementSpec *spec : m_schema.policies()) {
             if (perDocument ? !spec->oncePerDocument : !spec->oncePerSection)
+                continue;
+            if (occurrences.value(spec->name) < 2)
                 continue;
             if (!acrossSections) {
                 countOnPath(container, *spec, 0, perDocument);
@@ -722,6 +733,27 @@ private:
             for (const PolicyNode *section : container.elements()) {
                 if (PolicySchema::isSectionName(section->name))
                     count = countOnPath(*section, *spec, count, perDocument);
+            }
+        }
+    }
+
+    // How often each policy name occurs where countOnPath looks, on all paths together: one
+    // walk for all the once-per rules, after which only a policy found twice needs its own walk
+    // (a single occurrence is never repeated on a path).
+    void countReachable(const PolicyNode &container, QHash<QString, int> &occurrences) const
+    {
+        for (const PolicyNode &child : container.children) {
+            if (!child.isElement())
+                continue;
+            ++occurrences[child.name];
+            if (child.name == QLatin1String("choose")) {
+                for (const PolicyNode &branch : child.children) {
+                    if (branch.isElement())
+                        countReachable(branch, occurrences);
+                }
+            } else if (const PolicyElementSpec *childSpec = m_schema.policy(child.name);
+                       childSpec && childSpec->childMode != PolicyElementSpec::Children::Any) {
+                countReachable(child, occurrences);
             }
         }
     }

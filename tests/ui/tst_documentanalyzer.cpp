@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentanalyzer.h"
 
+#include "policy/policyparser.h"
+
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void pauseAnalysisRunsOnAWorkerThread();
     void resultOfTextEditedMeanwhileIsDropped();
     void analyzeNowMakesTheBackgroundRunObsolete();
+    void eachAnalysisMatchesAFullParse_data();
+    void eachAnalysisMatchesAFullParse();
 };
 
 static const QString validPolicy
@@ -165,6 +169,59 @@ void tst_DocumentAnalyzer::analyzeNowMakesTheBackgroundRunObsolete()
     QCoreApplication::processEvents();
     QCOMPARE(analyzed.size(), 1);
     QCOMPARE(analyzer.revision(), document.revision());
+}
+
+// The analyzer parses again only where the text changed (PolicyParser::reparse, from the last
+// analysis's parse): typed one character at a time, through valid and broken text, every
+// analysis must still be what a full parse of the text gives.
+void tst_DocumentAnalyzer::eachAnalysisMatchesAFullParse_data()
+{
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("afterAPause");
+    QTest::newRow("attribute value")
+            << QStringLiteral("name=\"x") << QStringLiteral("-id") << false;
+    QTest::newRow("attribute value, after a pause")
+            << QStringLiteral("name=\"x") << QStringLiteral("-id") << true;
+    QTest::newRow("element typed in, broken until closed")
+            << QStringLiteral("<base />") << QStringLiteral("<set-method>GET</set-method>")
+            << false;
+    QTest::newRow("line breaks inside an element")
+            << QStringLiteral("<value>") << QStringLiteral("\n\r\n") << false;
+    QTest::newRow("expression with quotes and operators")
+            << QStringLiteral("<value>")
+            << QStringLiteral("@(context.Request.Headers.GetValueOrDefault(\"a\", \"\") != \"b\")")
+            << false;
+}
+
+void tst_DocumentAnalyzer::eachAnalysisMatchesAFullParse()
+{
+    QFETCH(QString, after);
+    QFETCH(QString, typed);
+    QFETCH(bool, afterAPause);
+    const QString fileName = QStringLiteral("api.xml");
+    QTextDocument document(QStringLiteral(
+            "<policies>\n  <inbound>\n    <base />\n    <set-header name=\"x\" "
+            "exists-action=\"override\">\n      <value>v</value>\n    </set-header>\n  "
+            "</inbound>\n  <outbound />\n</policies>\n"));
+    DocumentAnalyzer analyzer(&document);
+    analyzer.setFileName(fileName);
+    analyzer.setDelay(1ms);
+    analyzer.analyzeNow();
+    QSignalSpy analyzed(&analyzer, &DocumentAnalyzer::analyzed);
+    QTextCursor cursor(&document);
+    cursor.setPosition(int(document.toPlainText().indexOf(after) + after.size()));
+    for (const QChar c : typed) {
+        cursor.insertText(QString(c));
+        if (afterAPause)
+            QVERIFY(analyzed.wait());
+        else
+            analyzer.analyzeNow();
+        const PolicyParseResult parsed = PolicyParser::parse(document.toPlainText(), fileName);
+        QCOMPARE(analyzer.diagnostics(), parsed.diagnostics);
+        QVERIFY(analyzer.document() == parsed.document);
+    }
+    QVERIFY(analyzer.isValid());
 }
 
 QTEST_MAIN(tst_DocumentAnalyzer)
