@@ -152,7 +152,7 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     request.originalUrl = HttpUrl::fromUrl(original);
     request.url = request.originalUrl->clone();
     request.ipAddress = wire.peerAddress.toString();
-    MessageConverter::copyHeaders(wire.headers, *request.headers);
+    request.headers->setWireHeaders(wire.headers);
     if (!wire.body.isEmpty())
         request.body = std::make_shared<MessageBody>(wire.body);
     for (auto it = m_input.matchedParameters.cbegin(); it != m_input.matchedParameters.cend(); ++it)
