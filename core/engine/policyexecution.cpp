@@ -8,6 +8,7 @@
 #include "concurrencylimiter.h"
 #include "messageconverter.h"
 #include "ratelimiter.h"
+#include "requestcontextcache.h"
 #include "scheduler.h"
 #include "urlparsecache.h"
 #include "valuecache.h"
@@ -115,6 +116,7 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     , m_services(services)
     , m_input(std::move(input))
     , m_completion(std::move(completion))
+    , m_context(makeContext(m_services, m_input))
 {
     m_strands.emplace_back();
     m_elapsed.start();
@@ -130,28 +132,18 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
         e.message = message;
         trace(e);
     };
-    m_context.deployment->set(QStringLiteral("Region"), Value::fromString(m_input.region));
-
-    m_context.api->set(QStringLiteral("Id"), Value::fromString(m_input.apiId));
-    m_context.api->set(QStringLiteral("Name"), Value::fromString(m_input.apiName));
-    m_context.api->set(QStringLiteral("Path"), Value::fromString(m_input.apiPath));
-    m_context.api->set(QStringLiteral("ServiceUrl"),
-                       Value::fromObject(HttpUrl::fromUrl(parseUrl(m_input.serviceUrl))));
-    m_context.operation->set(QStringLiteral("Id"), Value::fromString(m_input.operationId));
-    m_context.operation->set(QStringLiteral("Name"), Value::fromString(m_input.operationName));
-    m_context.operation->set(QStringLiteral("Method"), Value::fromString(m_input.operationMethod));
-    m_context.operation->set(QStringLiteral("UrlTemplate"),
-                             Value::fromString(m_input.operationTemplate));
 
     HttpMessage &request = *m_context.request;
     const HttpRequest &wire = m_input.request;
     request.method = QString::fromLatin1(wire.method);
-    QUrl original = m_input.frontEndUrl;
-    original.setPath(QUrl::fromPercentEncoding(wire.path()), QUrl::DecodedMode);
-    original.setQuery(QString::fromUtf8(wire.query()));
-    request.originalUrl = HttpUrl::fromUrl(original);
-    request.url = request.originalUrl->clone();
-    request.ipAddress = wire.peerAddress.toString();
+    // Copied into the URL objects the request message already has: no allocation for them.
+    const std::shared_ptr<const HttpUrl> original
+            = m_services.contexts ? m_services.contexts->originalUrl(m_input)
+                                  : RequestContextCache::buildOriginalUrl(m_input);
+    request.originalUrl->assign(*original);
+    request.url->assign(*original);
+    request.ipAddress = m_services.contexts ? m_services.contexts->addressText(wire.peerAddress)
+                                            : wire.peerAddress.toString();
     request.headers->setWireHeaders(wire.headers);
     if (!wire.body.isEmpty())
         request.body = std::make_shared<MessageBody>(wire.body);
@@ -174,6 +166,16 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
 }
 
 PolicyExecution::~PolicyExecution() = default;
+
+ExpressionContext PolicyExecution::makeContext(const ExecutionServices &services,
+                                               const ExecutionInput &input)
+{
+    RequestContextCache::Records records
+            = services.contexts ? services.contexts->records(input, services.urls)
+                                : RequestContextCache::buildRecords(input, services.urls);
+    return ExpressionContext(
+            std::move(records.deployment), std::move(records.api), std::move(records.operation));
+}
 
 std::shared_ptr<PolicyExecution> PolicyExecution::create(
         std::shared_ptr<const PolicyProgram> program,

@@ -116,6 +116,8 @@ private:
     void stopPipeline();
     void finish();
     static const QHash<QString, Handler> &handlers();
+    static ExpressionContext makeContext(const ExecutionServices &services,
+                                         const ExecutionInput &input);
 
     // Values
     Value evaluate(const ProgramValue &value);

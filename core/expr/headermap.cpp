@@ -18,6 +18,13 @@ void HeaderMap::setWireHeaders(HttpHeaders fields)
     m_wirePending = true;
 }
 
+void HeaderMap::assign(const HeaderMap &other)
+{
+    m_entries = other.m_entries;
+    m_wire = other.m_wire;
+    m_wirePending = other.m_wirePending;
+}
+
 void HeaderMap::convertWireHeaders() const
 {
     if (!m_wirePending)

@@ -35,6 +35,9 @@ public:
     // The fields given to setWireHeaders while nothing has read or changed them yet, else null.
     const HttpHeaders *wireHeaders() const { return m_wirePending ? &m_wire : nullptr; }
 
+    // Takes other's content (not its case rule or value arity), sharing the lists until changed.
+    void assign(const HeaderMap &other);
+
     bool contains(const QString &name) const { return indexOf(name) >= 0; }
     // Values of name, or an empty list when absent.
     QStringList values(const QString &name) const;
