@@ -118,7 +118,8 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     , m_completion(std::move(completion))
     , m_context(makeContext(m_services, m_input))
 {
-    m_strands.emplace_back();
+    // Deep enough for a section, a retry and a choose branch without regrowing as they push.
+    m_strands.emplace_back().frames.reserve(8);
     m_elapsed.start();
     const QDateTime wallStart = QDateTime::currentDateTimeUtc();
     const qint64 clockStart = m_services.clock->nowMs();
@@ -561,6 +562,12 @@ bool PolicyExecution::toBool(const Value &value, bool *ok)
     if (value.type() == Value::Type::Bool)
         return value.boolValue();
     if (value.isString()) {
+        // The spellings policies use, before the case-insensitive compares (five per request in
+        // the article's policies).
+        if (value.stringValue() == u"true")
+            return true;
+        if (value.stringValue() == u"false")
+            return false;
         const QString text = value.stringValue().trimmed();
         if (text.compare(u"true", Qt::CaseInsensitive) == 0)
             return true;

@@ -116,8 +116,6 @@ private:
     void stopPipeline();
     void finish();
     static const QHash<QString, Handler> &handlers();
-    static ExpressionContext makeContext(const ExecutionServices &services,
-                                         const ExecutionInput &input);
 
     // Values
     Value evaluate(const ProgramValue &value);
@@ -134,6 +132,8 @@ private:
     HttpMessage &targetMessage();
     HttpMessage &ensureResponse();
     QUrl parseUrl(const QString &text) const;
+    static ExpressionContext makeContext(const ExecutionServices &services,
+                                         const ExecutionInput &input);
     void setBackendBase(const QString &url);
     void refreshRequestUrl();
     void applyHeader(const ProgramNode &node, HeaderMap &headers);

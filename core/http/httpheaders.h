@@ -20,7 +20,7 @@ public:
     HttpHeaders() = default;
     HttpHeaders(std::initializer_list<Field> fields);
 
-    void append(const QByteArray &name, const QByteArray &value);
+    void append(QByteArray name, QByteArray value);
     // Replaces the first field of that name (keeping its position) and drops the other repeats,
     // or appends when absent.
     void set(const QByteArray &name, const QByteArray &value);
