@@ -665,13 +665,24 @@ void PolicyExecution::setBackendBase(const QString &url)
 // operation path (rewrite-uri), keeping the current query.
 void PolicyExecution::refreshRequestUrl()
 {
-    const QUrl base = parseUrl(m_backendBase);
+    // The same base comes back several times per request (service URL, set-backend-service,
+    // rewrite-uri): taken apart once.
+    if (!m_base.parsed || m_base.text != m_backendBase) {
+        const QUrl base = parseUrl(m_backendBase);
+        m_base.parsed = true;
+        m_base.text = m_backendBase;
+        m_base.absolute = base.isValid() && !base.host().isEmpty();
+        m_base.scheme = base.scheme();
+        m_base.host = base.host();
+        m_base.port = base.port(base.scheme() == u"http" ? 80 : 443);
+        m_base.path = base.path(QUrl::FullyEncoded);
+    }
     HttpUrl &url = *m_context.request->url;
-    if (base.isValid() && !base.host().isEmpty()) {
-        url.scheme = base.scheme();
-        url.host = base.host();
-        url.port = base.port(base.scheme() == u"http" ? 80 : 443);
-        url.path = joinPaths(base.path(QUrl::FullyEncoded), m_operationPath);
+    if (m_base.absolute) {
+        url.scheme = m_base.scheme;
+        url.host = m_base.host;
+        url.port = m_base.port;
+        url.path = joinPaths(m_base.path, m_operationPath);
     } else {
         url.path = joinPaths(QString(), m_operationPath);
     }
