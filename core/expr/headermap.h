@@ -15,6 +15,8 @@
 // singleValued the string -> string MatchedParameters. Insertion-ordered.
 // Headers from the wire can be attached as bytes (setWireHeaders) and are converted on the first
 // access: a message no policy looks at goes back out without a byte -> string -> byte round trip.
+// That first access may be a const one, so a map holding such fields is for one thread (as a
+// request's messages are).
 class HeaderMap final : public ScriptObject
 {
 public:
