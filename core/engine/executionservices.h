@@ -10,6 +10,7 @@ class Clock;
 class ConcurrencyLimiter;
 class HttpClient;
 class RateLimiter;
+class RequestContextCache;
 class Scheduler;
 class UrlParseCache;
 class ValueCache;
@@ -28,6 +29,8 @@ struct ExecutionServices
     ConcurrencyLimiter *concurrency = nullptr;
     // The thread's memo of parsed URLs; null: every URL is parsed.
     UrlParseCache *urls = nullptr;
+    // The thread's memo of context records and request URLs; null: built for every request.
+    RequestContextCache *contexts = nullptr;
     // false: the completion gets a RequestTrace without events and URL (nobody reads them), which
     // saves building about 20 events and their strings per request.
     bool recordTraceEvents = true;

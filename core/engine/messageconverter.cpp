@@ -36,6 +36,31 @@ bool repeatsAsLines(QStringView name)
     });
 }
 
+bool isFramingName(QByteArrayView name)
+{
+    return HttpHeaders::namesEqual(name, "content-length")
+           || HttpHeaders::namesEqual(name, "transfer-encoding")
+           || HttpHeaders::namesEqual(name, "connection")
+           || HttpHeaders::namesEqual(name, "keep-alive");
+}
+
+// Whether fields would go out unchanged through a HeaderMap and the joining rules of toWire: no
+// name repeats (a repeat is joined with ',' or keeps its first spelling), and only ASCII names
+// (the only ones where byte-wise and QString case folding agree; a parser accepts no others).
+bool passesThrough(const HttpHeaders &fields)
+{
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const QByteArray &name = fields.at(i).name;
+        if (std::any_of(name.cbegin(), name.cend(), [](char c) { return uchar(c) >= 0x80; }))
+            return false;
+        for (qsizetype j = i + 1; j < fields.size(); ++j) {
+            if (HttpHeaders::namesEqual(name, fields.at(j).name))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 bool MessageConverter::isFramingHeader(QStringView name)
@@ -49,15 +74,17 @@ bool MessageConverter::isFramingHeader(QStringView name)
     });
 }
 
-void MessageConverter::copyHeaders(const HttpHeaders &from, HeaderMap &to)
-{
-    to.reserve(to.size() + from.size()); // an upper bound (repeats share an entry): no regrowth
-    for (const HttpHeaders::Field &field : from)
-        to.append(QString::fromLatin1(field.name), QString::fromLatin1(field.value));
-}
-
 HttpHeaders MessageConverter::toWire(const HeaderMap &headers, bool forBackend)
 {
+    // Headers no policy read or changed go out as they came, minus what this side sets itself.
+    if (const HttpHeaders *fields = headers.wireHeaders(); fields && passesThrough(*fields)) {
+        HttpHeaders wire = *fields;
+        wire.removeIf([forBackend](const HttpHeaders::Field &field) {
+            return isFramingName(field.name)
+                   || (forBackend && HttpHeaders::namesEqual(field.name, "host"));
+        });
+        return wire;
+    }
     HttpHeaders wire;
     wire.reserve(headers.size());
     for (const auto &[name, values] : headers.entries()) {
@@ -79,7 +106,7 @@ std::shared_ptr<HttpMessage> MessageConverter::responseMessage(const HttpRespons
     auto message = std::make_shared<HttpMessage>(HttpMessage::Role::Response);
     message->statusCode = response.status;
     message->statusReason = QString::fromLatin1(response.reasonPhrase());
-    copyHeaders(response.headers, *message->headers);
+    message->headers->setWireHeaders(response.headers);
     message->body = std::make_shared<MessageBody>(response.body);
     return message;
 }

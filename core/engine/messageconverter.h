@@ -18,7 +18,6 @@ struct HttpRequest;
 class MessageConverter
 {
 public:
-    static void copyHeaders(const HttpHeaders &from, HeaderMap &to);
     // Multiple values joined with "," except for the headers whose values hold commas or dates,
     // which go out as repeated lines (set-header usage notes). forBackend drops Host and the
     // framing headers HttpClient and HttpServer set themselves.

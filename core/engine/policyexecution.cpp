@@ -8,6 +8,7 @@
 #include "concurrencylimiter.h"
 #include "messageconverter.h"
 #include "ratelimiter.h"
+#include "requestcontextcache.h"
 #include "scheduler.h"
 #include "urlparsecache.h"
 #include "valuecache.h"
@@ -115,8 +116,10 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     , m_services(services)
     , m_input(std::move(input))
     , m_completion(std::move(completion))
+    , m_context(makeContext(m_services, m_input))
 {
-    m_strands.emplace_back();
+    // Deep enough for a section, a retry and a choose branch without regrowing as they push.
+    m_strands.emplace_back().frames.reserve(8);
     m_elapsed.start();
     const QDateTime wallStart = QDateTime::currentDateTimeUtc();
     const qint64 clockStart = m_services.clock->nowMs();
@@ -130,29 +133,19 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
         e.message = message;
         trace(e);
     };
-    m_context.deployment->set(QStringLiteral("Region"), Value::fromString(m_input.region));
-
-    m_context.api->set(QStringLiteral("Id"), Value::fromString(m_input.apiId));
-    m_context.api->set(QStringLiteral("Name"), Value::fromString(m_input.apiName));
-    m_context.api->set(QStringLiteral("Path"), Value::fromString(m_input.apiPath));
-    m_context.api->set(QStringLiteral("ServiceUrl"),
-                       Value::fromObject(HttpUrl::fromUrl(parseUrl(m_input.serviceUrl))));
-    m_context.operation->set(QStringLiteral("Id"), Value::fromString(m_input.operationId));
-    m_context.operation->set(QStringLiteral("Name"), Value::fromString(m_input.operationName));
-    m_context.operation->set(QStringLiteral("Method"), Value::fromString(m_input.operationMethod));
-    m_context.operation->set(QStringLiteral("UrlTemplate"),
-                             Value::fromString(m_input.operationTemplate));
 
     HttpMessage &request = *m_context.request;
     const HttpRequest &wire = m_input.request;
     request.method = QString::fromLatin1(wire.method);
-    QUrl original = m_input.frontEndUrl;
-    original.setPath(QUrl::fromPercentEncoding(wire.path()), QUrl::DecodedMode);
-    original.setQuery(QString::fromUtf8(wire.query()));
-    request.originalUrl = HttpUrl::fromUrl(original);
-    request.url = request.originalUrl->clone();
-    request.ipAddress = wire.peerAddress.toString();
-    MessageConverter::copyHeaders(wire.headers, *request.headers);
+    // Copied into the URL objects the request message already has: no allocation for them.
+    const std::shared_ptr<const HttpUrl> original
+            = m_services.contexts ? m_services.contexts->originalUrl(m_input)
+                                  : RequestContextCache::buildOriginalUrl(m_input);
+    request.originalUrl->assign(*original);
+    request.url->assign(*original);
+    request.ipAddress = m_services.contexts ? m_services.contexts->addressText(wire.peerAddress)
+                                            : wire.peerAddress.toString();
+    request.headers->setWireHeaders(wire.headers);
     if (!wire.body.isEmpty())
         request.body = std::make_shared<MessageBody>(wire.body);
     for (auto it = m_input.matchedParameters.cbegin(); it != m_input.matchedParameters.cend(); ++it)
@@ -174,6 +167,16 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
 }
 
 PolicyExecution::~PolicyExecution() = default;
+
+ExpressionContext PolicyExecution::makeContext(const ExecutionServices &services,
+                                               const ExecutionInput &input)
+{
+    RequestContextCache::Records records
+            = services.contexts ? services.contexts->records(input, services.urls)
+                                : RequestContextCache::buildRecords(input, services.urls);
+    return ExpressionContext(
+            std::move(records.deployment), std::move(records.api), std::move(records.operation));
+}
 
 std::shared_ptr<PolicyExecution> PolicyExecution::create(
         std::shared_ptr<const PolicyProgram> program,
@@ -562,6 +565,12 @@ bool PolicyExecution::toBool(const Value &value, bool *ok)
     if (value.type() == Value::Type::Bool)
         return value.boolValue();
     if (value.isString()) {
+        // The spellings policies use, before the case-insensitive compares (five per request in
+        // the article's policies).
+        if (value.stringValue() == u"true")
+            return true;
+        if (value.stringValue() == u"false")
+            return false;
         const QString text = value.stringValue().trimmed();
         if (text.compare(u"true", Qt::CaseInsensitive) == 0)
             return true;
@@ -659,13 +668,24 @@ void PolicyExecution::setBackendBase(const QString &url)
 // operation path (rewrite-uri), keeping the current query.
 void PolicyExecution::refreshRequestUrl()
 {
-    const QUrl base = parseUrl(m_backendBase);
+    // The same base comes back several times per request (service URL, set-backend-service,
+    // rewrite-uri): taken apart once.
+    if (!m_base.parsed || m_base.text != m_backendBase) {
+        const QUrl base = parseUrl(m_backendBase);
+        m_base.parsed = true;
+        m_base.text = m_backendBase;
+        m_base.absolute = base.isValid() && !base.host().isEmpty();
+        m_base.scheme = base.scheme();
+        m_base.host = base.host();
+        m_base.port = base.port(base.scheme() == u"http" ? 80 : 443);
+        m_base.path = base.path(QUrl::FullyEncoded);
+    }
     HttpUrl &url = *m_context.request->url;
-    if (base.isValid() && !base.host().isEmpty()) {
-        url.scheme = base.scheme();
-        url.host = base.host();
-        url.port = base.port(base.scheme() == u"http" ? 80 : 443);
-        url.path = joinPaths(base.path(QUrl::FullyEncoded), m_operationPath);
+    if (m_base.absolute) {
+        url.scheme = m_base.scheme;
+        url.host = m_base.host;
+        url.port = m_base.port;
+        url.path = joinPaths(m_base.path, m_operationPath);
     } else {
         url.path = joinPaths(QString(), m_operationPath);
     }

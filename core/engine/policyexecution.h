@@ -140,6 +140,8 @@ private:
     HttpMessage &targetMessage();
     HttpMessage &ensureResponse();
     QUrl parseUrl(const QString &text) const;
+    static ExpressionContext makeContext(const ExecutionServices &services,
+                                         const ExecutionInput &input);
     void setBackendBase(const QString &url);
     void refreshRequestUrl();
     void applyHeader(const ProgramNode &node, HeaderMap &headers);
@@ -235,6 +237,18 @@ private:
     // The backend: base URL (set-backend-service, else the API's service URL), or a backend
     // entity resolved at each forward; and the operation path rewrite-uri changes.
     QString m_backendBase;
+    // m_backendBase taken apart, for refreshRequestUrl.
+    struct BaseUrl
+    {
+        bool parsed = false;
+        QString text;
+        bool absolute = false;
+        QString scheme;
+        QString host;
+        int port = 0;
+        QString path;
+    };
+    BaseUrl m_base;
     QString m_backendId;
     QString m_operationPath;
     int m_forwardCount = 0;

@@ -3,26 +3,46 @@
 
 #include <QUuid>
 
-ExpressionContext::ExpressionContext()
-    : request(std::make_shared<HttpMessage>(HttpMessage::Role::Request))
-    , variables(std::make_shared<ScriptDictionary>(QStringLiteral(
-              "System.Collections.Generic.IReadOnlyDictionary`2[System.String,System.Object]")))
-    , deployment(std::make_shared<ScriptRecord>(QStringLiteral("IDeployment")))
-    , api(std::make_shared<ScriptRecord>(QStringLiteral("IApi")))
-    , operation(std::make_shared<ScriptRecord>(QStringLiteral("IOperation")))
-    , requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-    , timestamp(QDateTime::currentDateTimeUtc())
+namespace {
+std::shared_ptr<ScriptRecord> defaultDeployment()
 {
-    // Four fields each (PolicyExecution fills the API and operation ones) for every request: one
-    // allocation per record instead of three regrowths.
+    auto deployment = std::make_shared<ScriptRecord>(QStringLiteral("IDeployment"));
     deployment->reserve(4);
-    api->reserve(4);
-    operation->reserve(4);
     deployment->set(QStringLiteral("Region"), Value::fromString(QStringLiteral("West US")));
     deployment->set(QStringLiteral("ServiceName"), Value::fromString(QStringLiteral("apim-local")));
     deployment->set(QStringLiteral("ServiceId"), Value::fromString(QStringLiteral("apim-local")));
     deployment->set(QStringLiteral("GatewayId"), Value::fromString(QStringLiteral("managed")));
+    return deployment;
 }
+
+// Four fields each (the engine fills them) for every request: one allocation per record instead
+// of three regrowths.
+std::shared_ptr<ScriptRecord> emptyRecord(const QString &typeName)
+{
+    auto record = std::make_shared<ScriptRecord>(typeName);
+    record->reserve(4);
+    return record;
+}
+} // namespace
+
+ExpressionContext::ExpressionContext()
+    : ExpressionContext(defaultDeployment(),
+                        emptyRecord(QStringLiteral("IApi")),
+                        emptyRecord(QStringLiteral("IOperation")))
+{}
+
+ExpressionContext::ExpressionContext(std::shared_ptr<ScriptRecord> deployment,
+                                     std::shared_ptr<ScriptRecord> api,
+                                     std::shared_ptr<ScriptRecord> operation)
+    : request(std::make_shared<HttpMessage>(HttpMessage::Role::Request))
+    , variables(std::make_shared<ScriptDictionary>(QStringLiteral(
+              "System.Collections.Generic.IReadOnlyDictionary`2[System.String,System.Object]")))
+    , deployment(std::move(deployment))
+    , api(std::move(api))
+    , operation(std::move(operation))
+    , requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , timestamp(QDateTime::currentDateTimeUtc())
+{}
 
 std::shared_ptr<ScriptRecord> ExpressionContext::makeLastError(const QString &source,
                                                                const QString &reason,

@@ -20,6 +20,10 @@ class ExpressionContext
 {
 public:
     ExpressionContext();
+    // With the given Deployment, Api and Operation records (non-null).
+    ExpressionContext(std::shared_ptr<ScriptRecord> deployment,
+                      std::shared_ptr<ScriptRecord> api,
+                      std::shared_ptr<ScriptRecord> operation);
 
     std::shared_ptr<HttpMessage> request;
     std::shared_ptr<HttpMessage> response;

@@ -80,11 +80,15 @@ QString HttpUrl::toString() const
 std::shared_ptr<HttpUrl> HttpUrl::clone() const
 {
     auto u = std::make_shared<HttpUrl>();
-    u->scheme = scheme;
-    u->host = host;
-    u->port = port;
-    u->path = path;
-    for (const auto &[name, values] : m_query->entries())
-        u->m_query->set(name, values);
+    u->assign(*this);
     return u;
+}
+
+void HttpUrl::assign(const HttpUrl &other)
+{
+    scheme = other.scheme;
+    host = other.host;
+    port = other.port;
+    path = other.path;
+    m_query->assign(*other.m_query);
 }

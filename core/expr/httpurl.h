@@ -34,6 +34,8 @@ public:
     // scheme://host[:port]/path?query, the port omitted when it is the scheme's default.
     QString toString() const;
     std::shared_ptr<HttpUrl> clone() const;
+    // Makes this a copy of other.
+    void assign(const HttpUrl &other);
 
 private:
     std::shared_ptr<HeaderMap> m_query;

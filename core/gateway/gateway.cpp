@@ -7,6 +7,7 @@
 #include "engine/concurrencylimiter.h"
 #include "engine/policyexecution.h"
 #include "engine/ratelimiter.h"
+#include "engine/requestcontextcache.h"
 #include "engine/systemclock.h"
 #include "engine/timerscheduler.h"
 #include "engine/tracebuffer.h"
@@ -63,6 +64,7 @@ struct Gateway::Worker
     HttpClient client;
     TimerScheduler scheduler;
     UrlParseCache urls;
+    RequestContextCache contexts;
 };
 
 Gateway::Gateway(const Workspace &workspace, QObject *parent)
@@ -344,6 +346,7 @@ void Gateway::handle(Worker &worker,
     services.rateLimiter = m_rateLimiter.get();
     services.concurrency = m_concurrency.get();
     services.urls = &worker.urls;
+    services.contexts = &worker.contexts;
     services.recordTraceEvents = m_options.recordTraces;
     services.random01 = [] {
         return QRandomGenerator::global()->generateDouble();

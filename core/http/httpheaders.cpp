@@ -5,9 +5,9 @@ HttpHeaders::HttpHeaders(std::initializer_list<Field> fields)
     : m_fields(fields)
 {}
 
-void HttpHeaders::append(const QByteArray &name, const QByteArray &value)
+void HttpHeaders::append(QByteArray name, QByteArray value)
 {
-    m_fields.append(Field{name, value});
+    m_fields.append(Field{std::move(name), std::move(value)});
 }
 
 void HttpHeaders::set(const QByteArray &name, const QByteArray &value)

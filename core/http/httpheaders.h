@@ -20,12 +20,18 @@ public:
     HttpHeaders() = default;
     HttpHeaders(std::initializer_list<Field> fields);
 
-    void append(const QByteArray &name, const QByteArray &value);
+    void append(QByteArray name, QByteArray value);
     // Replaces the first field of that name (keeping its position) and drops the other repeats,
     // or appends when absent.
     void set(const QByteArray &name, const QByteArray &value);
     // Removes every field of that name; returns how many were removed.
     qsizetype remove(QByteArrayView name);
+    // Removes the fields pred(field) is true for; returns how many were removed.
+    template<typename Predicate>
+    qsizetype removeIf(Predicate pred)
+    {
+        return m_fields.removeIf(pred);
+    }
     void clear() { m_fields.clear(); }
     void reserve(qsizetype count) { m_fields.reserve(count); }
 

@@ -8,6 +8,16 @@ namespace {
 constexpr qsizetype RequestLineOverhead = 32;
 // ": " and CRLF around each header field.
 constexpr qsizetype FieldOverhead = 4;
+
+// Most fields arrive in one piece: an array of the exact size then, rather than an append that
+// computes a growth reserve.
+void appendPiece(QByteArray &to, const char *at, size_t length)
+{
+    if (to.isEmpty())
+        to = QByteArray(at, qsizetype(length));
+    else
+        to.append(at, qsizetype(length));
+}
 } // namespace
 
 struct HttpRequestParser::Private
@@ -65,12 +75,12 @@ HttpRequestParser::Private::Private(const Limits &limits)
     };
     settings.on_header_field = [](llhttp_t *p, const char *at, size_t length) {
         Private *d = self(p);
-        d->fieldName.append(at, qsizetype(length));
+        appendPiece(d->fieldName, at, length);
         return d->addHeaderBytes(qsizetype(length));
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
         Private *d = self(p);
-        d->fieldValue.append(at, qsizetype(length));
+        appendPiece(d->fieldValue, at, length);
         return d->addHeaderBytes(qsizetype(length));
     };
     settings.on_header_value_complete = [](llhttp_t *p) {
@@ -80,7 +90,7 @@ HttpRequestParser::Private::Private(const Limits &limits)
                     431,
                     QStringLiteral("more than %1 header fields").arg(d->limits.maxHeaderCount));
         }
-        d->request.headers.append(d->fieldName, d->fieldValue);
+        d->request.headers.append(std::move(d->fieldName), std::move(d->fieldValue));
         d->fieldName.clear();
         d->fieldValue.clear();
         return d->addHeaderBytes(FieldOverhead);

@@ -6,6 +6,16 @@
 namespace {
 constexpr qsizetype StatusLineOverhead = 16;
 constexpr qsizetype FieldOverhead = 4;
+
+// Most fields arrive in one piece: an array of the exact size then, rather than an append that
+// computes a growth reserve.
+void appendPiece(QByteArray &to, const char *at, size_t length)
+{
+    if (to.isEmpty())
+        to = QByteArray(at, qsizetype(length));
+    else
+        to.append(at, qsizetype(length));
+}
 } // namespace
 
 struct HttpResponseParser::Private
@@ -55,17 +65,17 @@ HttpResponseParser::Private::Private(const Limits &limits)
     };
     settings.on_header_field = [](llhttp_t *p, const char *at, size_t length) {
         Private *d = self(p);
-        d->fieldName.append(at, qsizetype(length));
+        appendPiece(d->fieldName, at, length);
         return d->addHeaderBytes(qsizetype(length));
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
         Private *d = self(p);
-        d->fieldValue.append(at, qsizetype(length));
+        appendPiece(d->fieldValue, at, length);
         return d->addHeaderBytes(qsizetype(length));
     };
     settings.on_header_value_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->response.headers.append(d->fieldName, d->fieldValue);
+        d->response.headers.append(std::move(d->fieldName), std::move(d->fieldValue));
         d->fieldName.clear();
         d->fieldValue.clear();
         return d->addHeaderBytes(FieldOverhead);

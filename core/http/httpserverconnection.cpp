@@ -6,6 +6,9 @@
 
 #include <QTcpSocket>
 
+#include <charconv>
+#include <iterator>
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -15,6 +18,14 @@ constexpr auto LingerTimeout = 2s;
 // full, and then nothing more is read: at most one chunk of unparsed input is ever held, and an
 // incomplete request is capped by the parser's limits (431 for the headers, 413 for the body).
 constexpr qint64 ReadChunk = 16 * 1024;
+
+// Without the temporary array QByteArray::number makes, for every answer.
+void appendNumber(QByteArray &out, qint64 number)
+{
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
+    out.append(digits, end - digits);
+}
 } // namespace
 
 HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr descriptor)
@@ -289,7 +300,7 @@ void HttpServerConnection::serialize(const HttpResponse &response,
     out.resize(0);
     out.reserve(128 + response.body.size() + response.headers.size() * 48);
     out.append("HTTP/1.1 ");
-    out.append(QByteArray::number(response.status));
+    appendNumber(out, response.status);
     out.append(' ');
     out.append(response.reasonPhrase());
     out.append("\r\n");
@@ -307,7 +318,7 @@ void HttpServerConnection::serialize(const HttpResponse &response,
     const bool bodyAllowed = response.statusAllowsBody();
     if (bodyAllowed) {
         out.append("Content-Length: ");
-        out.append(QByteArray::number(response.body.size()));
+        appendNumber(out, response.body.size());
         out.append("\r\n");
     }
     if (close)
