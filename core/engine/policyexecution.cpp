@@ -27,7 +27,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QUrlQuery>
 
 namespace {
 
@@ -896,8 +895,11 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
     m_operationPath = question < 0 ? filled : filled.left(question);
     HeaderMap &query = *m_context.request->url->query();
     query.clear();
-    const QUrlQuery templateQuery(question < 0 ? QString() : filled.mid(question + 1));
-    for (const auto &[name, value] : templateQuery.queryItems(QUrl::FullyDecoded))
+    const QString templateQuery = question < 0 ? QString() : filled.mid(question + 1);
+    const UrlParseCache::QueryItems items = m_services.urls
+                                                    ? m_services.urls->queryItems(templateQuery)
+                                                    : UrlParseCache::parseQueryItems(templateQuery);
+    for (const auto &[name, value] : items)
         query.append(name, value);
     if (boolAttribute(node, u"copy-unmatched-params", true)) {
         for (const auto &[name, values] : m_context.request->originalUrl->query()->entries()) {

@@ -11,6 +11,8 @@ private Q_SLOTS:
     void parsesAsQUrl_data();
     void parsesAsQUrl();
     void staysWithinCapacity();
+    void parsesQueriesAsQUrlQuery_data();
+    void parsesQueriesAsQUrlQuery();
 };
 
 void tst_UrlParseCache::parsesAsQUrl_data()
@@ -42,6 +44,34 @@ void tst_UrlParseCache::staysWithinCapacity()
         QCOMPARE(cache.parse(text).host(), QStringLiteral("backend-%1.example").arg(i));
         QVERIFY(cache.size() <= 4);
     }
+}
+
+void tst_UrlParseCache::parsesQueriesAsQUrlQuery_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<UrlParseCache::QueryItems>("expected");
+    QTest::newRow("empty") << QString() << UrlParseCache::QueryItems();
+    QTest::newRow("named value filled in")
+            << QStringLiteral("code=demo-function-key")
+            << UrlParseCache::QueryItems{{"code", "demo-function-key"}};
+    QTest::newRow("encoded and repeated")
+            << QStringLiteral("a=x%20y&b=%C3%A9&a=2&flag")
+            << UrlParseCache::QueryItems{
+                       {"a", "x y"}, {"b", QString(QChar(0x00e9))}, {"a", "2"}, {"flag", ""}};
+}
+
+void tst_UrlParseCache::parsesQueriesAsQUrlQuery()
+{
+    QFETCH(QString, query);
+    QFETCH(UrlParseCache::QueryItems, expected);
+    UrlParseCache cache(2);
+    QCOMPARE(cache.queryItems(query), expected); // parsed
+    QCOMPARE(cache.queryItems(query), expected); // remembered
+    // Other queries past the capacity start the cache over without changing answers.
+    QCOMPARE(cache.queryItems(QStringLiteral("x=1")), UrlParseCache::QueryItems({{"x", "1"}}));
+    QCOMPARE(cache.queryItems(QStringLiteral("y=2")), UrlParseCache::QueryItems({{"y", "2"}}));
+    QVERIFY(cache.size() <= 2);
+    QCOMPARE(cache.queryItems(query), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_UrlParseCache)
