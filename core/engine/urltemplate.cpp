@@ -75,19 +75,29 @@ std::optional<UrlTemplate::Match> UrlTemplate::match(QStringView path, QStringVi
         }
         if (i >= parts.size())
             return std::nullopt;
-        const QString part = QUrl::fromPercentEncoding(parts.at(i).toUtf8());
+        // Every request is matched against each operation's template: a segment without
+        // escapes is compared in place, without decoding it into a new string.
+        const QStringView raw = parts.at(i);
+        const bool escaped = raw.contains(u'%');
         if (segment.kind == Segment::Kind::Literal) {
-            if (part.compare(segment.value, Qt::CaseInsensitive) != 0)
+            const int order = escaped ? QUrl::fromPercentEncoding(raw.toUtf8())
+                                                .compare(segment.value, Qt::CaseInsensitive)
+                                      : raw.compare(segment.value, Qt::CaseInsensitive);
+            if (order != 0)
                 return std::nullopt;
             result.specificity += 2;
         } else {
-            result.parameters.insert(segment.value, part);
+            result.parameters.insert(segment.value,
+                                     escaped ? QUrl::fromPercentEncoding(raw.toUtf8())
+                                             : raw.toString());
             result.specificity += 1;
         }
         ++i;
     }
     if (i != parts.size())
         return std::nullopt;
+    if (m_query.isEmpty())
+        return result;
 
     const QUrlQuery actual(query.toString());
     for (qsizetype q = 0; q < m_query.size(); ++q) {

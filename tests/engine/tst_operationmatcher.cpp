@@ -104,6 +104,12 @@ private Q_SLOTS:
                                            << "get-user"
                                            << "/a%2Fb"
                                            << "id=a/b";
+        QTest::newRow("escaped literal") << "GET"
+                                         << "/v1/users/M%45"
+                                         << ""
+                                         << "get-me"
+                                         << "/M%45"
+                                         << "";
         QTest::newRow("api root") << "POST"
                                   << "/v1/users"
                                   << ""
