@@ -21,7 +21,7 @@ const Value *ScriptDictionary::find(const Value &key) const
 qsizetype ScriptDictionary::indexOf(const QString &key) const
 {
     // Policies hold a handful of variables: comparing strings beats hashing them.
-    if (m_keys.size() <= 16) {
+    if (m_keys.size() <= linearLimit) {
         const Qt::CaseSensitivity cs = m_caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive;
         for (qsizetype i = 0; i < m_keys.size(); ++i) {
             const Value &k = m_keys.at(i);
@@ -47,10 +47,14 @@ void ScriptDictionary::set(const Value &key, const Value &value)
         m_values[i] = value;
         return;
     }
-    if (key.isString())
-        m_index.insert(hashKey(key.stringValue()), m_keys.size());
     m_keys.append(key);
     m_values.append(value);
+    // The index exists only past the linear limit: building a hash for a request's two or
+    // three variables cost more than all their lookups.
+    if (m_keys.size() == linearLimit + 1)
+        reindex();
+    else if (m_keys.size() > linearLimit && key.isString())
+        m_index.insert(hashKey(key.stringValue()), m_keys.size() - 1);
 }
 
 bool ScriptDictionary::remove(const Value &key)
@@ -74,6 +78,8 @@ void ScriptDictionary::clear()
 void ScriptDictionary::reindex()
 {
     m_index.clear();
+    if (m_keys.size() <= linearLimit)
+        return;
     for (qsizetype i = 0; i < m_keys.size(); ++i) {
         if (m_keys.at(i).isString())
             m_index.insert(hashKey(m_keys.at(i).stringValue()), i);

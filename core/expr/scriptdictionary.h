@@ -11,7 +11,8 @@
 #include <memory>
 
 // Dictionary<K,V> and context.Variables: insertion-ordered entries with a hash index on string
-// keys (all keys the corpus uses are strings; other keys fall back to a linear search).
+// keys once there are more than a few (all keys the corpus uses are strings; other keys fall
+// back to a linear search).
 class ScriptDictionary final : public ScriptObject
 {
 public:
@@ -41,6 +42,8 @@ public:
     const QList<Value> &values() const { return m_values; }
 
 private:
+    static constexpr qsizetype linearLimit = 16;
+
     qsizetype indexOf(const Value &key) const;
     qsizetype indexOf(const QString &key) const;
     QString hashKey(const QString &key) const { return m_caseInsensitive ? key.toLower() : key; }
