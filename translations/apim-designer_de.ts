@@ -111,49 +111,49 @@
 <context>
     <name>DiagramEditController</name>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="222"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="229"/>
         <source>The XML has errors: fix them in the editor before editing on the diagram.</source>
         <translation>Das XML enthält Fehler: Beheben Sie sie im Editor, bevor Sie im Diagramm bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="232"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="239"/>
         <source>The element is no longer in the text.</source>
         <translation>Das Element ist nicht mehr im Text vorhanden.</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="101"/>
-        <location filename="../ui/diagrameditcontroller.cpp" line="119"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="108"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="126"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="137"/>
-        <location filename="../ui/diagrameditcontroller.cpp" line="158"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="144"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="165"/>
         <source>Move %1</source>
         <translation>%1 verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="168"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="175"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="180"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="187"/>
         <source>Edit attribute %1 of %2</source>
         <translation>Attribut %1 von %2 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="190"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="197"/>
         <source>Remove attribute %1 of %2</source>
         <translation>Attribut %1 von %2 entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="200"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="207"/>
         <source>Edit text of %1</source>
         <translation>Text von %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/diagrameditcontroller.cpp" line="213"/>
+        <location filename="../ui/diagrameditcontroller.cpp" line="220"/>
         <source>Edit %1 values of %2</source>
         <translation>%1-Werte von %2 bearbeiten</translation>
     </message>
@@ -354,27 +354,27 @@
 <context>
     <name>FlowDiagramScene</name>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="31"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="33"/>
         <source>Inbound processing</source>
         <translation>Eingehende Verarbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="33"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="35"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="35"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="37"/>
         <source>Outbound processing</source>
         <translation>Ausgehende Verarbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="36"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="38"/>
         <source>On error</source>
         <translation>Bei Fehler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/flowdiagramscene.cpp" line="84"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="86"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weitere</numerusform>
@@ -382,70 +382,70 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="199"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="264"/>
         <source>Fragment</source>
         <translation>Fragment</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="202"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="267"/>
         <source>Snippet</source>
         <translation>Ausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="265"/>
-        <location filename="../ui/flowdiagramscene.cpp" line="270"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="330"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="335"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="309"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="380"/>
         <source>When a step fails,
 processing continues here:</source>
         <translation>Schlägt ein Schritt fehl,
 geht es hier weiter:</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="345"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="421"/>
         <source>not in this document: drop a policy here to add it</source>
         <translation>nicht in diesem Dokument: zum Hinzufügen eine Richtlinie hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="357"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="433"/>
         <source>policies of the enclosing scope</source>
         <translation>Richtlinien des umgebenden Bereichs</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="388"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="464"/>
         <source>count: %1</source>
         <translation>Anzahl: %1</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="389"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="465"/>
         <source>interval: %1 s</source>
         <translation>Intervall: %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="394"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="470"/>
         <source>while: %1</source>
         <translation>solange: %1</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="462"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="538"/>
         <source>double-click to expand</source>
         <translation>Doppelklick zum Aufklappen</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="466"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="542"/>
         <source>nothing inherited</source>
         <translation>nichts geerbt</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="467"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="543"/>
         <source>double-click to collapse</source>
         <translation>Doppelklick zum Zuklappen</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramscene.cpp" line="757"/>
+        <location filename="../ui/flowdiagramscene.cpp" line="848"/>
         <source>&amp;Delete %1</source>
         <translation>%1 &amp;löschen</translation>
     </message>
@@ -458,7 +458,7 @@ geht es hier weiter:</translation>
         <translation>Das XML enthält Fehler: Das Diagramm zeigt die letzte gültige Fassung.</translation>
     </message>
     <message>
-        <location filename="../ui/flowdiagramview.cpp" line="133"/>
+        <location filename="../ui/flowdiagramview.cpp" line="135"/>
         <source>APIM policy flow</source>
         <translation>APIM-Richtlinienablauf</translation>
     </message>
@@ -466,7 +466,7 @@ geht es hier weiter:</translation>
 <context>
     <name>FlowNodeItem</name>
     <message>
-        <location filename="../ui/flownodeitem.cpp" line="284"/>
+        <location filename="../ui/flownodeitem.cpp" line="302"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -816,341 +816,341 @@ geht es hier weiter:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Gateway</source>
         <translation>Gateway</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>Policies</source>
         <translation>Richtlinien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Properties</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;Compare…</source>
         <translation>&amp;Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Editor &amp;Font…</source>
         <translation>Editor-&amp;Schrift…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>&amp;Fit Diagram</source>
         <translation>Diagramm &amp;einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Export Diagram as &amp;PNG…</source>
         <translation>Diagramm als &amp;PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>Export Diagram as S&amp;VG…</source>
         <translation>Diagramm als S&amp;VG exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>Open Policy</source>
         <translation>Richtlinie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>%1 has no API to edit.</source>
         <translation>%1 enthält keine API zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Opened workspace %1</source>
         <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Save Workspace</source>
         <translation>Arbeitsbereich speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>Save Policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="701"/>
+        <location filename="../ui/mainwindow.cpp" line="719"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="705"/>
+        <location filename="../ui/mainwindow.cpp" line="723"/>
         <source>Effective policy</source>
         <translation>Effektive Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>Policies and workspaces (*.xml *.apimws);;All files (*)</source>
         <translation>Richtlinien und Arbeitsbereiche (*.xml *.apimws);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Save Policy As</source>
         <translation>Richtlinie speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Export Diagram</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>Editor Font</source>
         <translation>Editor-Schrift</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>The policy has been modified. Save the changes?</source>
         <translation>Die Richtlinie wurde geändert. Änderungen speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>%1[*] — APIM Policy Designer</source>
         <translation>%1[*] — APIM Policy Designer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="508"/>
+        <location filename="../ui/mainwindow.cpp" line="517"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="518"/>
         <source>1 problem</source>
         <translation>1 Problem</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="510"/>
+        <location filename="../ui/mainwindow.cpp" line="519"/>
         <source>%1 problems</source>
         <translation>%1 Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="572"/>
         <source>Routing Table</source>
         <translation>Routingtabelle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
-        <location filename="../ui/mainwindow.cpp" line="639"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <location filename="../ui/mainwindow.cpp" line="629"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <location filename="../ui/mainwindow.cpp" line="629"/>
         <source>Open a workspace (*.apimws) to export.</source>
         <translation>Öffnen Sie einen Arbeitsbereich (*.apimws), um zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="639"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>Open a workspace (*.apimws) to compare.</source>
         <translation>Öffnen Sie einen Arbeitsbereich (*.apimws), um zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654"/>
+        <location filename="../ui/mainwindow.cpp" line="672"/>
         <source>An untitled policy</source>
         <translation>Eine unbenannte Richtlinie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="676"/>
         <source>Recover Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="659"/>
+        <location filename="../ui/mainwindow.cpp" line="677"/>
         <source>%1 has unsaved changes from a session that did not end cleanly. Restore them?</source>
         <translation>%1 hat nicht gespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde. Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="669"/>
+        <location filename="../ui/mainwindow.cpp" line="687"/>
         <source>Restored unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="678"/>
+        <location filename="../ui/mainwindow.cpp" line="696"/>
         <source>File Changed on Disk</source>
         <translation>Datei auf dem Datenträger geändert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="679"/>
+        <location filename="../ui/mainwindow.cpp" line="697"/>
         <source>%1 was changed by another program. Reload it and lose your unsaved changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert. Neu laden und die nicht gespeicherten Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="694"/>
+        <location filename="../ui/mainwindow.cpp" line="712"/>
         <source>%1 changed on disk and was reloaded.</source>
         <translation>%1 wurde auf dem Datenträger geändert und neu geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="585"/>
+        <location filename="../ui/mainwindow.cpp" line="603"/>
         <source>Generate routing policy</source>
         <translation>Routing-Richtlinie erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="667"/>
+        <location filename="../ui/mainwindow.cpp" line="685"/>
         <source>Restore unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <location filename="../ui/mainwindow.cpp" line="741"/>
         <source>&lt;as opened&gt;</source>
         <translation>&lt;wie geöffnet&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="724"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>Undo History</source>
         <translation>Rückgängig-Verlauf</translation>
     </message>
@@ -1273,54 +1273,69 @@ geht es hier weiter:</translation>
 <context>
     <name>PolicyPropertyPanel</name>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="78"/>
+        <location filename="../ui/policypropertypanel.cpp" line="79"/>
         <source>No policy selected</source>
         <translation>Keine Richtlinie ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="79"/>
+        <location filename="../ui/policypropertypanel.cpp" line="80"/>
         <source>Select a policy in the diagram to edit its attributes.</source>
         <translation>Wählen Sie eine Richtlinie im Diagramm aus, um ihre Attribute zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="86"/>
+        <location filename="../ui/policypropertypanel.cpp" line="87"/>
         <source>Not described by the APIM schema.</source>
         <translation>Nicht im APIM-Schema beschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="323"/>
+        <location filename="../ui/policypropertypanel.cpp" line="324"/>
+        <source>Back to the policy selected in the diagram</source>
+        <translation>Zurück zur im Diagramm ausgewählten Richtlinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="352"/>
+        <source>Click to edit %1 here</source>
+        <translation>Klicken, um %1 hier zu bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="364"/>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../ui/policypropertypanel.cpp" line="380"/>
         <source>Required</source>
         <translation>Erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="131"/>
+        <location filename="../ui/policypropertypanel.cpp" line="137"/>
         <source>Holds markup: edit its content in the editor.</source>
         <translation>Enthält Markup: den Inhalt im Editor bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="133"/>
-        <location filename="../ui/policypropertypanel.cpp" line="137"/>
         <location filename="../ui/policypropertypanel.cpp" line="139"/>
+        <location filename="../ui/policypropertypanel.cpp" line="143"/>
+        <location filename="../ui/policypropertypanel.cpp" line="145"/>
         <source>Content</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="170"/>
+        <location filename="../ui/policypropertypanel.cpp" line="176"/>
         <source>Apply content</source>
         <translation>Inhalt übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="215"/>
+        <location filename="../ui/policypropertypanel.cpp" line="221"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="217"/>
+        <location filename="../ui/policypropertypanel.cpp" line="223"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/policypropertypanel.cpp" line="179"/>
+        <location filename="../ui/policypropertypanel.cpp" line="185"/>
         <source>Writes the content into the policy (Ctrl+Return)</source>
         <translation>Schreibt den Inhalt in die Richtlinie (Strg+Eingabe)</translation>
     </message>
