@@ -21,24 +21,7 @@ done
 # shellcheck source=bench/benchlib.sh
 . "$top/bench/benchlib.sh"
 
-primary=$(free_port); primary404=$(free_port); secondary=$(free_port)
-cat >"$work/backends.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/backends.pid;
-error_log $work/backends.err;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    server { listen 127.0.0.1:$primary; location / { return 200 'eus'; } }
-    server { listen 127.0.0.1:$primary404; location / { return 404 'eus down'; } }
-    server { listen 127.0.0.1:$secondary; location / { return 200 'weu'; } }
-}
-CONF
-nginx -c "$work/backends.conf" -p "$work" &
-pids+=($!)
-for p in $primary $primary404 $secondary; do wait_port "$p"; done
+start_backends
 
 # Waits up to 60 s (valgrind starts slowly) for a port.
 wait_port_long() {

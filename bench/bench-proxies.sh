@@ -31,27 +31,8 @@ fi
 # shellcheck source=bench/benchlib.sh
 . "$top/bench/benchlib.sh"
 
-primary=$(free_port); primary404=$(free_port); secondary=$(free_port)
+start_backends
 nginx_ok=$(free_port); nginx_fail=$(free_port); haproxy_ok=$(free_port); haproxy_fail=$(free_port)
-
-# Backends: two fast nginx servers answering a fixed body, plus a primary that answers 404.
-cat >"$work/backends.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/backends.pid;
-error_log $work/backends.err;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    server { listen 127.0.0.1:$primary; location / { return 200 'eus'; } }
-    server { listen 127.0.0.1:$primary404; location / { return 404 'eus down'; } }
-    server { listen 127.0.0.1:$secondary; location / { return 200 'weu'; } }
-}
-CONF
-nginx -c "$work/backends.conf" -p "$work" &
-pids+=($!)
-backends_pid=$!
 
 cat >"$work/proxy.conf" <<CONF
 worker_processes 1;

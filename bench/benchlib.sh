@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the benchmark scripts (sourced): a scratch directory and the background processes
-# started into `pids`, both cleaned up on exit, and loopback port helpers.
+# started into `pids`, both cleaned up on exit, loopback port helpers and the nginx backends.
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -22,4 +22,29 @@ wait_port() {
     done
     echo "port $1 did not open" >&2
     return 1
+}
+
+# The backends of the proxy benchmarks: one nginx (one worker) answering a fixed body on
+# $primary (eus) and $secondary (weu), and 404 on $primary404 (eus down). Sets those three
+# ports and backends_pid, and waits until they listen.
+start_backends() {
+    primary=$(free_port); primary404=$(free_port); secondary=$(free_port)
+    cat >"$work/backends.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/backends.pid;
+error_log $work/backends.err;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    server { listen 127.0.0.1:$primary; location / { return 200 'eus'; } }
+    server { listen 127.0.0.1:$primary404; location / { return 404 'eus down'; } }
+    server { listen 127.0.0.1:$secondary; location / { return 200 'weu'; } }
+}
+CONF
+    nginx -c "$work/backends.conf" -p "$work" &
+    pids+=($!)
+    backends_pid=$!
+    for p in $primary $primary404 $secondary; do wait_port "$p"; done
 }
