@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httpresponseparser.h"
 
-#include <llhttp.h>
+#include "http/httppiecebuffer.h"
 
-#include <algorithm>
+#include <llhttp.h>
 
 namespace {
 constexpr qsizetype StatusLineOverhead = 16;
@@ -19,11 +19,7 @@ struct HttpResponseParser::Private
     llhttp_t parser;
     llhttp_settings_t settings;
     HttpResponse response;
-    // The first pieceSize bytes hold the reason, name or value being parsed, which may arrive in
-    // pieces. A buffer reused from field to field, written with plain copies: QByteArray::append
-    // cost more than the rest of a field's handling.
-    QByteArray piece;
-    qsizetype pieceSize = 0;
+    HttpPieceBuffer piece; // the reason, name or value being parsed
     QByteArray fieldName;
     // The last final response's fields. A backend sends mostly the same names and values in the
     // same order on every response: a field equal to the one at its position here shares its
@@ -43,7 +39,6 @@ struct HttpResponseParser::Private
     int addHeaderBytes(qsizetype count);
     int appendPiece(const char *at, size_t length);
     const QByteArray *previousField(QByteArray HttpHeaders::Field::*member) const;
-    QByteArray takePiece(const QByteArray *previous);
     int tooLargeError(const QString &message);
     Result takeComplete(qsizetype consumed);
 
@@ -68,7 +63,7 @@ HttpResponseParser::Private::Private(const Limits &limits)
     };
     settings.on_status_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->response.reason = d->takePiece(&d->previousReason);
+        d->response.reason = d->piece.take(&d->previousReason);
         return 0;
     };
     settings.on_header_field = [](llhttp_t *p, const char *at, size_t length) {
@@ -76,7 +71,7 @@ HttpResponseParser::Private::Private(const Limits &limits)
     };
     settings.on_header_field_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->fieldName = d->takePiece(d->previousField(&HttpHeaders::Field::name));
+        d->fieldName = d->piece.take(d->previousField(&HttpHeaders::Field::name));
         return 0;
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
@@ -85,7 +80,7 @@ HttpResponseParser::Private::Private(const Limits &limits)
     settings.on_header_value_complete = [](llhttp_t *p) {
         Private *d = self(p);
         d->response.headers.append(std::move(d->fieldName),
-                                   d->takePiece(d->previousField(&HttpHeaders::Field::value)));
+                                   d->piece.take(d->previousField(&HttpHeaders::Field::value)));
         d->fieldName.clear();
         return d->addHeaderBytes(FieldOverhead);
     };
@@ -141,10 +136,7 @@ int HttpResponseParser::Private::appendPiece(const char *at, size_t length)
     const qsizetype count = qsizetype(length);
     if (const int error = addHeaderBytes(count))
         return error;
-    if (piece.size() - pieceSize < count)
-        piece.resize(std::max(pieceSize + count, 2 * piece.size()));
-    std::copy_n(at, count, piece.data() + pieceSize);
-    pieceSize += count;
+    piece.append(at, count);
     return 0;
 }
 
@@ -153,17 +145,6 @@ const QByteArray *HttpResponseParser::Private::previousField(
 {
     const qsizetype index = response.headers.size();
     return index < previousHeaders.size() ? &(previousHeaders.at(index).*member) : nullptr;
-}
-
-QByteArray HttpResponseParser::Private::takePiece(const QByteArray *previous)
-{
-    const QByteArrayView bytes(piece.constData(), pieceSize);
-    pieceSize = 0;
-    if (bytes.isEmpty())
-        return QByteArray(); // null, as a field or reason with no bytes always was
-    if (previous && *previous == bytes)
-        return *previous;
-    return bytes.toByteArray();
 }
 
 int HttpResponseParser::Private::tooLargeError(const QString &message)
