@@ -78,11 +78,15 @@ HttpHeaders MessageConverter::toWire(const HeaderMap &headers, bool forBackend)
 {
     // Headers no policy read or changed go out as they came, minus what this side sets itself.
     if (const HttpHeaders *fields = headers.wireHeaders(); fields && passesThrough(*fields)) {
-        HttpHeaders wire = *fields;
-        wire.removeIf([forBackend](const HttpHeaders::Field &field) {
-            return isFramingName(field.name)
-                   || (forBackend && HttpHeaders::namesEqual(field.name, "host"));
-        });
+        // Built by appending what is kept: cheaper than copying all and removing in place.
+        HttpHeaders wire;
+        wire.reserve(fields->size());
+        for (const HttpHeaders::Field &field : *fields) {
+            if (!isFramingName(field.name)
+                && !(forBackend && HttpHeaders::namesEqual(field.name, "host"))) {
+                wire.append(field.name, field.value);
+            }
+        }
         return wire;
     }
     HttpHeaders wire;

@@ -5,20 +5,35 @@
 
 #include <QTimer>
 
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+
 using Clock = std::chrono::steady_clock;
 
 namespace {
+bool isTokenChar(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+           || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
 bool isToken(QByteArrayView text)
 {
-    if (text.isEmpty())
-        return false;
-    for (char c : text) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
-            return false;
-    }
-    return true;
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
+}
+
+// The request is written into an array sized once: appending piece by piece costs a capacity
+// check per piece, which added up to more than the copying itself.
+char *put(char *to, QByteArrayView bytes)
+{
+    return std::copy(bytes.begin(), bytes.end(), to);
+}
+
+bool isFramingField(const HttpHeaders::Field &field)
+{
+    return HttpHeaders::namesEqual(field.name, "Content-Length")
+           || HttpHeaders::namesEqual(field.name, "Transfer-Encoding");
 }
 
 bool hasLineBreak(QByteArrayView text)
@@ -38,7 +53,7 @@ quint64 HttpClient::send(const HttpClientRequest &request, Callback callback)
     const quint64 id = m_nextId++;
     const ResolvedOrigin &origin = resolve(request.url);
     QString error;
-    QByteArray bytes = serialize(request, origin.hostHeader, &error);
+    QByteArray bytes = serialize(request, requestTarget(request), origin.hostHeader, &error);
     if (!error.isEmpty()) {
         failLater(std::move(callback), HttpClientResult::Error::InvalidRequest, error);
         return id;
@@ -177,7 +192,24 @@ void HttpClient::failLater(Callback callback, HttpClientResult::Error error, con
     });
 }
 
+QByteArray HttpClient::requestTarget(const HttpClientRequest &request)
+{
+    if (!request.target.isEmpty())
+        return request.target;
+    // Encoding a URL costs more than the rest of the serialisation, and a gateway sends the same
+    // few URLs over and over (equal URLs encode equally: QUrl compares its encoded components).
+    if (request.url != m_lastTargetUrl || m_lastTarget.isEmpty()) {
+        m_lastTargetUrl = request.url;
+        m_lastTarget = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
+                                             | QUrl::RemoveFragment);
+        if (m_lastTarget.isEmpty())
+            m_lastTarget = "/";
+    }
+    return m_lastTarget;
+}
+
 QByteArray HttpClient::serialize(const HttpClientRequest &request,
+                                 const QByteArray &target,
                                  const QByteArray &hostHeader,
                                  QString *error)
 {
@@ -185,40 +217,52 @@ QByteArray HttpClient::serialize(const HttpClientRequest &request,
         *error = QStringLiteral("invalid method \"%1\"").arg(QString::fromLatin1(request.method));
         return {};
     }
-    QByteArray target = request.target;
-    if (target.isEmpty())
-        target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-                                       | QUrl::RemoveFragment);
-    if (target.isEmpty())
-        target = "/";
     if (hasLineBreak(target) || target.contains(' ')) {
         *error = QStringLiteral("invalid request target \"%1\"").arg(QString::fromLatin1(target));
         return {};
     }
-    QByteArray out;
-    out.reserve(256 + request.body.size());
-    out.append(request.method).append(' ').append(target).append(" HTTP/1.1\r\n");
-    if (!request.headers.contains("Host"))
-        out.append("Host: ").append(hostHeader).append("\r\n");
+    static constexpr QByteArrayView Version(" HTTP/1.1\r\n");
+    static constexpr QByteArrayView HostName("Host: ");
+    static constexpr QByteArrayView LengthName("Content-Length: ");
+    static constexpr QByteArrayView Separator(": ");
+    static constexpr QByteArrayView LineEnd("\r\n");
+    qsizetype size = request.method.size() + 1 + target.size() + Version.size();
+    const bool addHost = !request.headers.contains("Host");
+    if (addHost)
+        size += HostName.size() + hostHeader.size() + LineEnd.size();
     for (const HttpHeaders::Field &field : request.headers) {
-        if (HttpHeaders::namesEqual(field.name, "Content-Length")
-            || HttpHeaders::namesEqual(field.name, "Transfer-Encoding")) {
+        if (isFramingField(field))
             continue; // the body is sent whole, framed by its own length
-        }
         if (!isToken(field.name) || hasLineBreak(field.value)) {
             *error = QStringLiteral("invalid header field \"%1\"")
                              .arg(QString::fromLatin1(field.name));
             return {};
         }
-        out.append(field.name).append(": ").append(field.value).append("\r\n");
+        size += field.name.size() + Separator.size() + field.value.size() + LineEnd.size();
     }
     const bool bodyMethod
             = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
-    if (!request.body.isEmpty() || bodyMethod)
-        out.append("Content-Length: ")
-                .append(QByteArray::number(request.body.size()))
-                .append("\r\n");
-    out.append("\r\n");
-    out.append(request.body);
+    char digits[24];
+    QByteArrayView length;
+    if (!request.body.isEmpty() || bodyMethod) {
+        const auto end = std::to_chars(std::begin(digits), std::end(digits), request.body.size());
+        length = QByteArrayView(digits, end.ptr - digits);
+        size += LengthName.size() + length.size() + LineEnd.size();
+    }
+    size += LineEnd.size() + request.body.size();
+
+    QByteArray out(size, Qt::Uninitialized);
+    char *at = out.data();
+    at = put(put(put(put(at, request.method), " "), target), Version);
+    if (addHost)
+        at = put(put(put(at, HostName), hostHeader), LineEnd);
+    for (const HttpHeaders::Field &field : request.headers) {
+        if (!isFramingField(field))
+            at = put(put(put(put(at, field.name), Separator), field.value), LineEnd);
+    }
+    if (!length.isEmpty())
+        at = put(put(put(at, LengthName), length), LineEnd);
+    at = put(put(at, LineEnd), request.body);
+    Q_ASSERT(at == out.constData() + out.size());
     return out;
 }

@@ -84,12 +84,17 @@ private:
     void dispatch(HttpClientExchange &&exchange, bool allowReuse);
     HttpClientConnection *takeIdle(const QString &key);
     void failLater(Callback callback, HttpClientResult::Error error, const QString &message);
+    // request.target, or the one encoded from request.url.
+    QByteArray requestTarget(const HttpClientRequest &request);
     static QByteArray serialize(const HttpClientRequest &request,
+                                const QByteArray &target,
                                 const QByteArray &hostHeader,
                                 QString *error);
 
     HttpAddressMap m_addressMap;
     ResolvedOrigin m_lastOrigin;
+    QUrl m_lastTargetUrl;
+    QByteArray m_lastTarget;
     Limits m_limits;
     QHash<QString, QList<HttpClientConnection *>> m_idle;
     QHash<quint64, HttpClientConnection *> m_active;

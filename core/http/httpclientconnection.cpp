@@ -68,9 +68,7 @@ void HttpClientConnection::start(HttpClientExchange &&exchange, bool reused)
     m_reused = reused;
     m_bytesReceived = false;
     m_parser.setRequestMethod(m_exchange->headRequest ? "HEAD" : "GET");
-    const auto remaining = std::chrono::ceil<std::chrono::milliseconds>(m_exchange->headersDeadline
-                                                                        - Clock::now());
-    m_timer->start(std::max(remaining, std::chrono::milliseconds(0)));
+    setDeadline(m_exchange->headersDeadline);
     if (m_connected) {
         m_socket->write(m_exchange->bytes);
         m_socket->flush();
@@ -118,7 +116,7 @@ void HttpClientConnection::feed(QByteArrayView data)
     switch (result.status) {
     case HttpResponseParser::Status::NeedMore:
         if (m_parser.headersComplete())
-            m_timer->start(m_client->limits().bodyInactivityTimeout);
+            setDeadline(Clock::now() + m_client->limits().bodyInactivityTimeout);
         return;
     case HttpResponseParser::Status::Complete: {
         HttpClientResult done;
@@ -165,6 +163,11 @@ void HttpClientConnection::onSocketGone(const QString &reason)
 
 void HttpClientConnection::onTimer()
 {
+    const Clock::time_point now = Clock::now();
+    if (now < m_deadline) {
+        armTimer(now); // kept from an earlier, sooner deadline
+        return;
+    }
     if (!m_exchange) {
         close(); // pooled and unused for the idle timeout
         return;
@@ -184,7 +187,7 @@ void HttpClientConnection::onTimer()
 
 void HttpClientConnection::complete(HttpClientResult &&result, bool keepAlive)
 {
-    m_timer->stop();
+    // The timer is left running: the idle deadline set next, or close(), takes it over.
     HttpClientExchange exchange = std::move(*m_exchange);
     m_exchange.reset();
     result.reusedConnection = m_reused;
@@ -214,7 +217,25 @@ void HttpClientConnection::cancel()
 
 void HttpClientConnection::startIdleTimer()
 {
-    m_timer->start(m_client->limits().idleTimeout);
+    setDeadline(Clock::now() + m_client->limits().idleTimeout);
+}
+
+void HttpClientConnection::setDeadline(Clock::time_point deadline)
+{
+    // Restarting a QTimer costs more than the rest of an exchange's bookkeeping, and every
+    // exchange moves the deadline (headers, body, idle): a timer due no later than the new
+    // deadline is kept, and onTimer arms it again for what remains.
+    m_deadline = deadline;
+    if (!m_timer->isActive() || m_timerDue > deadline)
+        armTimer(Clock::now());
+}
+
+void HttpClientConnection::armTimer(Clock::time_point now)
+{
+    const auto remaining = std::max(std::chrono::ceil<std::chrono::milliseconds>(m_deadline - now),
+                                    std::chrono::milliseconds(0));
+    m_timerDue = now + remaining;
+    m_timer->start(remaining);
 }
 
 void HttpClientConnection::close()

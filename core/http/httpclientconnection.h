@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <optional>
 
 class HttpClient;
@@ -42,6 +43,10 @@ private:
     void complete(HttpClientResult &&result, bool keepAlive);
     void fail(HttpClientResult::Error error, const QString &message);
     void close();
+    using Clock = std::chrono::steady_clock;
+    // When the exchange (headers, then body inactivity) or the idle pooling times out.
+    void setDeadline(Clock::time_point deadline);
+    void armTimer(Clock::time_point now);
 
     HttpClient *m_client;
     QString m_key;
@@ -50,6 +55,8 @@ private:
     HttpResponseParser m_parser;
     std::optional<HttpClientExchange> m_exchange;
     QByteArray m_in;
+    Clock::time_point m_deadline;
+    Clock::time_point m_timerDue; // when m_timer, if active, fires
     bool m_reused = false;
     bool m_bytesReceived = false;
     bool m_connected = false;

@@ -83,7 +83,7 @@ bool HttpHeaders::hasToken(QByteArrayView name, QByteArrayView token) const
     return false;
 }
 
-bool HttpHeaders::namesEqual(QByteArrayView a, QByteArrayView b)
+bool HttpHeaders::equalIgnoringCase(QByteArrayView a, QByteArrayView b)
 {
-    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+    return qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
 }

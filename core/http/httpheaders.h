@@ -52,10 +52,16 @@ public:
     QList<Field>::const_iterator begin() const { return m_fields.cbegin(); }
     QList<Field>::const_iterator end() const { return m_fields.cend(); }
 
-    static bool namesEqual(QByteArrayView a, QByteArrayView b);
+    // Inline for the length test, which settles most comparisons of a header section's names.
+    static bool namesEqual(QByteArrayView a, QByteArrayView b)
+    {
+        return a.size() == b.size() && equalIgnoringCase(a, b);
+    }
 
     friend bool operator==(const HttpHeaders &, const HttpHeaders &) = default;
 
 private:
+    static bool equalIgnoringCase(QByteArrayView a, QByteArrayView b);
+
     QList<Field> m_fields;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httprequestparser.h"
 
+#include "http/httppiecebuffer.h"
+
 #include <llhttp.h>
 
 namespace {
@@ -8,16 +10,6 @@ namespace {
 constexpr qsizetype RequestLineOverhead = 32;
 // ": " and CRLF around each header field.
 constexpr qsizetype FieldOverhead = 4;
-
-// Most fields arrive in one piece: an array of the exact size then, rather than an append that
-// computes a growth reserve.
-void appendPiece(QByteArray &to, const char *at, size_t length)
-{
-    if (to.isEmpty())
-        to = QByteArray(at, qsizetype(length));
-    else
-        to.append(at, qsizetype(length));
-}
 } // namespace
 
 struct HttpRequestParser::Private
@@ -28,8 +20,13 @@ struct HttpRequestParser::Private
     llhttp_t parser;
     llhttp_settings_t settings;
     HttpRequest request;
+    HttpPieceBuffer piece; // the target, name or value being parsed
     QByteArray fieldName;
-    QByteArray fieldValue;
+    // The last complete request's target, method and fields, whose arrays the next request shares
+    // where it repeats them (see HttpPieceBuffer).
+    QByteArray previousTarget;
+    QByteArray previousMethod;
+    HttpHeaders previousHeaders;
     qsizetype headerBytes = 0;
     qsizetype messageBytes = 0;
     qsizetype fedBefore = 0; // bytes fed in earlier calls, for error offsets
@@ -44,6 +41,8 @@ struct HttpRequestParser::Private
     int fail(int status, const QString &message);
     int addHeaderBytes(qsizetype count);
     int onHeadersComplete();
+    int appendPiece(const char *at, size_t length);
+    const QByteArray *previousField(QByteArray HttpHeaders::Field::*member) const;
 
     static Private *self(llhttp_t *p) { return static_cast<Private *>(p->data); }
 };
@@ -65,23 +64,29 @@ HttpRequestParser::Private::Private(const Limits &limits)
     };
     settings.on_url = [](llhttp_t *p, const char *at, size_t length) {
         Private *d = self(p);
-        d->request.target.append(at, qsizetype(length));
-        if (d->request.target.size() > d->limits.maxTargetBytes) {
+        d->piece.append(at, qsizetype(length));
+        if (d->piece.size() > d->limits.maxTargetBytes) {
             return d->fail(414,
                            QStringLiteral("request target longer than %1 bytes")
                                    .arg(d->limits.maxTargetBytes));
         }
         return d->addHeaderBytes(qsizetype(length));
     };
-    settings.on_header_field = [](llhttp_t *p, const char *at, size_t length) {
+    settings.on_url_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        appendPiece(d->fieldName, at, length);
-        return d->addHeaderBytes(qsizetype(length));
+        d->request.target = d->piece.take(&d->previousTarget);
+        return 0;
+    };
+    settings.on_header_field = [](llhttp_t *p, const char *at, size_t length) {
+        return self(p)->appendPiece(at, length);
+    };
+    settings.on_header_field_complete = [](llhttp_t *p) {
+        Private *d = self(p);
+        d->fieldName = d->piece.take(d->previousField(&HttpHeaders::Field::name));
+        return 0;
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
-        Private *d = self(p);
-        appendPiece(d->fieldValue, at, length);
-        return d->addHeaderBytes(qsizetype(length));
+        return self(p)->appendPiece(at, length);
     };
     settings.on_header_value_complete = [](llhttp_t *p) {
         Private *d = self(p);
@@ -90,9 +95,9 @@ HttpRequestParser::Private::Private(const Limits &limits)
                     431,
                     QStringLiteral("more than %1 header fields").arg(d->limits.maxHeaderCount));
         }
-        d->request.headers.append(std::move(d->fieldName), std::move(d->fieldValue));
+        d->request.headers.append(std::move(d->fieldName),
+                                  d->piece.take(d->previousField(&HttpHeaders::Field::value)));
         d->fieldName.clear();
-        d->fieldValue.clear();
         return d->addHeaderBytes(FieldOverhead);
     };
     settings.on_headers_complete = [](llhttp_t *p) {
@@ -111,6 +116,8 @@ HttpRequestParser::Private::Private(const Limits &limits)
     settings.on_message_complete = [](llhttp_t *p) {
         Private *d = self(p);
         d->request.keepAlive = llhttp_should_keep_alive(p) != 0;
+        d->previousTarget = d->request.target;
+        d->previousHeaders = d->request.headers;
         d->inMessage = false;
         d->complete = true;
         // Stop here so the caller gets one request per result and the offset of the next one.
@@ -127,6 +134,22 @@ int HttpRequestParser::Private::fail(int status, const QString &message)
     return HPE_USER;
 }
 
+int HttpRequestParser::Private::appendPiece(const char *at, size_t length)
+{
+    const qsizetype count = qsizetype(length);
+    if (const int error = addHeaderBytes(count))
+        return error;
+    piece.append(at, count);
+    return 0;
+}
+
+const QByteArray *HttpRequestParser::Private::previousField(
+        QByteArray HttpHeaders::Field::*member) const
+{
+    const qsizetype index = request.headers.size();
+    return index < previousHeaders.size() ? &(previousHeaders.at(index).*member) : nullptr;
+}
+
 int HttpRequestParser::Private::addHeaderBytes(qsizetype count)
 {
     headerBytes += count;
@@ -141,7 +164,10 @@ int HttpRequestParser::Private::addHeaderBytes(qsizetype count)
 int HttpRequestParser::Private::onHeadersComplete()
 {
     headersDone = true;
-    request.method = llhttp_method_name(llhttp_method_t(parser.method));
+    const char *method = llhttp_method_name(llhttp_method_t(parser.method));
+    if (previousMethod != method)
+        previousMethod = method;
+    request.method = previousMethod;
     request.versionMajor = parser.http_major;
     request.versionMinor = parser.http_minor;
     if (request.versionMajor != 1) {

@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httpresponseparser.h"
 
+#include "http/httppiecebuffer.h"
+
 #include <llhttp.h>
 
 namespace {
 constexpr qsizetype StatusLineOverhead = 16;
 constexpr qsizetype FieldOverhead = 4;
 
-// Most fields arrive in one piece: an array of the exact size then, rather than an append that
-// computes a growth reserve.
-void appendPiece(QByteArray &to, const char *at, size_t length)
-{
-    if (to.isEmpty())
-        to = QByteArray(at, qsizetype(length));
-    else
-        to.append(at, qsizetype(length));
-}
 } // namespace
 
 struct HttpResponseParser::Private
@@ -26,8 +19,13 @@ struct HttpResponseParser::Private
     llhttp_t parser;
     llhttp_settings_t settings;
     HttpResponse response;
+    HttpPieceBuffer piece; // the reason, name or value being parsed
     QByteArray fieldName;
-    QByteArray fieldValue;
+    // The last final response's fields. A backend sends mostly the same names and values in the
+    // same order on every response: a field equal to the one at its position here shares its
+    // arrays instead of allocating new ones.
+    HttpHeaders previousHeaders;
+    QByteArray previousReason;
     qsizetype headerBytes = 0;
     bool headRequest = false;
     bool inMessage = false;
@@ -39,6 +37,8 @@ struct HttpResponseParser::Private
     Result failure;
 
     int addHeaderBytes(qsizetype count);
+    int appendPiece(const char *at, size_t length);
+    const QByteArray *previousField(QByteArray HttpHeaders::Field::*member) const;
     int tooLargeError(const QString &message);
     Result takeComplete(qsizetype consumed);
 
@@ -59,25 +59,29 @@ HttpResponseParser::Private::Private(const Limits &limits)
         return 0;
     };
     settings.on_status = [](llhttp_t *p, const char *at, size_t length) {
+        return self(p)->appendPiece(at, length);
+    };
+    settings.on_status_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->response.reason.append(at, qsizetype(length));
-        return d->addHeaderBytes(qsizetype(length));
+        d->response.reason = d->piece.take(&d->previousReason);
+        return 0;
     };
     settings.on_header_field = [](llhttp_t *p, const char *at, size_t length) {
+        return self(p)->appendPiece(at, length);
+    };
+    settings.on_header_field_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        appendPiece(d->fieldName, at, length);
-        return d->addHeaderBytes(qsizetype(length));
+        d->fieldName = d->piece.take(d->previousField(&HttpHeaders::Field::name));
+        return 0;
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
-        Private *d = self(p);
-        appendPiece(d->fieldValue, at, length);
-        return d->addHeaderBytes(qsizetype(length));
+        return self(p)->appendPiece(at, length);
     };
     settings.on_header_value_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->response.headers.append(std::move(d->fieldName), std::move(d->fieldValue));
+        d->response.headers.append(std::move(d->fieldName),
+                                   d->piece.take(d->previousField(&HttpHeaders::Field::value)));
         d->fieldName.clear();
-        d->fieldValue.clear();
         return d->addHeaderBytes(FieldOverhead);
     };
     settings.on_headers_complete = [](llhttp_t *p) {
@@ -109,6 +113,8 @@ HttpResponseParser::Private::Private(const Limits &limits)
             return 0;
         d->keepAlive = llhttp_should_keep_alive(p) != 0;
         d->complete = true;
+        d->previousReason = d->response.reason;
+        d->previousHeaders = d->response.headers;
         return int(HPE_PAUSED);
     };
     llhttp_init(&parser, HTTP_RESPONSE, &settings);
@@ -123,6 +129,22 @@ int HttpResponseParser::Private::addHeaderBytes(qsizetype count)
                                      .arg(limits.maxHeaderBytes));
     }
     return 0;
+}
+
+int HttpResponseParser::Private::appendPiece(const char *at, size_t length)
+{
+    const qsizetype count = qsizetype(length);
+    if (const int error = addHeaderBytes(count))
+        return error;
+    piece.append(at, count);
+    return 0;
+}
+
+const QByteArray *HttpResponseParser::Private::previousField(
+        QByteArray HttpHeaders::Field::*member) const
+{
+    const qsizetype index = response.headers.size();
+    return index < previousHeaders.size() ? &(previousHeaders.at(index).*member) : nullptr;
 }
 
 int HttpResponseParser::Private::tooLargeError(const QString &message)

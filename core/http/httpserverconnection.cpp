@@ -6,6 +6,7 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <charconv>
 #include <iterator>
 
@@ -19,12 +20,17 @@ constexpr auto LingerTimeout = 2s;
 // incomplete request is capped by the parser's limits (431 for the headers, 413 for the body).
 constexpr qint64 ReadChunk = 16 * 1024;
 
-// Without the temporary array QByteArray::number makes, for every answer.
-void appendNumber(QByteArray &out, qint64 number)
+char *put(char *to, QByteArrayView bytes)
 {
-    char digits[24];
-    const auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
-    out.append(digits, end - digits);
+    return std::copy(bytes.begin(), bytes.end(), to);
+}
+
+// Framing and connection management belong to this server.
+bool isOwnField(const HttpHeaders::Field &field)
+{
+    return HttpHeaders::namesEqual(field.name, "Content-Length")
+           || HttpHeaders::namesEqual(field.name, "Transfer-Encoding")
+           || HttpHeaders::namesEqual(field.name, "Connection");
 }
 } // namespace
 
@@ -297,33 +303,51 @@ void HttpServerConnection::serialize(const HttpResponse &response,
                                      bool close,
                                      QByteArray &out)
 {
-    out.resize(0);
-    out.reserve(128 + response.body.size() + response.headers.size() * 48);
-    out.append("HTTP/1.1 ");
-    appendNumber(out, response.status);
-    out.append(' ');
-    out.append(response.reasonPhrase());
-    out.append("\r\n");
+    static constexpr QByteArrayView Version("HTTP/1.1 ");
+    static constexpr QByteArrayView LengthName("Content-Length: ");
+    static constexpr QByteArrayView CloseField("Connection: close\r\n");
+    static constexpr QByteArrayView Separator(": ");
+    static constexpr QByteArrayView LineEnd("\r\n");
+    char status[24];
+    const QByteArrayView statusText(
+            status,
+            std::to_chars(std::begin(status), std::end(status), response.status).ptr - status);
+    const QByteArray reason = response.reasonPhrase();
+    qsizetype size = Version.size() + statusText.size() + 1 + reason.size() + LineEnd.size();
     for (const HttpHeaders::Field &field : response.headers) {
-        if (HttpHeaders::namesEqual(field.name, "Content-Length")
-            || HttpHeaders::namesEqual(field.name, "Transfer-Encoding")
-            || HttpHeaders::namesEqual(field.name, "Connection")) {
-            continue; // framing and connection management belong to this server
-        }
-        out.append(field.name);
-        out.append(": ");
-        out.append(field.value);
-        out.append("\r\n");
+        if (!isOwnField(field))
+            size += field.name.size() + Separator.size() + field.value.size() + LineEnd.size();
     }
     const bool bodyAllowed = response.statusAllowsBody();
+    char digits[24];
+    QByteArrayView length;
     if (bodyAllowed) {
-        out.append("Content-Length: ");
-        appendNumber(out, response.body.size());
-        out.append("\r\n");
+        length = QByteArrayView(
+                digits,
+                std::to_chars(std::begin(digits), std::end(digits), response.body.size()).ptr
+                        - digits);
+        size += LengthName.size() + length.size() + LineEnd.size();
     }
     if (close)
-        out.append("Connection: close\r\n");
-    out.append("\r\n");
-    if (bodyAllowed && !headRequest)
-        out.append(response.body);
+        size += CloseField.size();
+    const bool withBody = bodyAllowed && !headRequest;
+    size += LineEnd.size() + (withBody ? response.body.size() : 0);
+
+    // Sized once and filled in place: the capacity survives resize(), so a kept-alive connection
+    // writes every answer into the same memory.
+    out.resize(size);
+    char *at = out.data();
+    at = put(put(put(put(put(at, Version), statusText), " "), reason), LineEnd);
+    for (const HttpHeaders::Field &field : response.headers) {
+        if (!isOwnField(field))
+            at = put(put(put(put(at, field.name), Separator), field.value), LineEnd);
+    }
+    if (bodyAllowed)
+        at = put(put(put(at, LengthName), length), LineEnd);
+    if (close)
+        at = put(at, CloseField);
+    at = put(at, LineEnd);
+    if (withBody)
+        at = put(at, response.body);
+    Q_ASSERT(at == out.constData() + out.size());
 }

@@ -316,6 +316,50 @@ private Q_SLOTS:
         QCOMPARE(client.connectionsOpened(), quint64(2));
     }
 
+    // One timer serves the headers, body and idle deadlines of a pooled connection and is kept
+    // when it is due sooner than a new deadline: whichever deadline is sooner must still hold.
+    void pooledConnectionTimesOutAtEachDeadline_data()
+    {
+        QTest::addColumn<int>("idleMs");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::newRow("idle deadline sooner") << 250 << 500;
+        QTest::newRow("headers deadline sooner") << 30000 << 100;
+    }
+
+    void pooledConnectionTimesOutAtEachDeadline()
+    {
+        QFETCH(int, idleMs);
+        QFETCH(int, timeoutMs);
+        ScriptedBackend backend([](QTcpSocket *socket, int index) {
+            if (index == 0)
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        });
+        HttpClient client;
+        HttpClient::Limits limits;
+        limits.idleTimeout = std::chrono::milliseconds(idleMs);
+        client.setLimits(limits);
+        QVERIFY(fetch(client, get(backend.url(), 60s))->ok());
+        const auto second = fetch(client, get(backend.url(), std::chrono::milliseconds(timeoutMs)));
+        QVERIFY(second);
+        QVERIFY(second->reusedConnection);
+        QCOMPARE(second->error, Error::Timeout);
+        QVERIFY(second->elapsed >= std::chrono::milliseconds(timeoutMs));
+    }
+
+    void pooledConnectionClosesAfterIdleTimeout()
+    {
+        MockBackend backend(QStringLiteral("b"), QStringLiteral("r"));
+        QVERIFY(backend.start());
+        HttpClient client;
+        HttpClient::Limits limits;
+        limits.idleTimeout = 50ms;
+        client.setLimits(limits);
+        // The exchange's own deadline (60 s) is later than the idle one that follows it.
+        QVERIFY(fetch(client, get(backend.url(), 60s))->ok());
+        QCOMPARE(client.idleConnectionCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(client.idleConnectionCount(), 0, 3000);
+    }
+
     void cancelledExchangeNeverCallsBack()
     {
         MockBackend backend(QStringLiteral("b"), QStringLiteral("r"));

@@ -240,6 +240,70 @@ private Q_SLOTS:
         QCOMPARE(second.status, Status::Complete);
         QCOMPARE(second.request.target, QByteArray("/next"));
     }
+
+    // A connection's parser is reused for every request on it and shares arrays with the previous
+    // request's target, method and fields: each result must equal a fresh parser's, byte for byte.
+    void reusedMatchesFresh_data()
+    {
+        QTest::addColumn<QByteArrayList>("requests");
+        const QByteArray wrk("GET /hello HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n");
+        QTest::newRow("same request") << QByteArrayList{wrk, wrk, wrk};
+        QTest::newRow("target and values change")
+                << QByteArrayList{wrk,
+                                  "GET /hello?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8081\r\n\r\n",
+                                  "GET /hell HTTP/1.1\r\nHost: 127.0.0.1:808\r\n\r\n",
+                                  wrk};
+        QTest::newRow("methods and bodies")
+                << QByteArrayList{wrk,
+                                  "POST /hello HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
+                                  "Content-Length: 2\r\n\r\nok",
+                                  "DELETE /hello HTTP/1.1\r\nhost: 127.0.0.1:8080\r\n\r\n",
+                                  wrk};
+        QTest::newRow("fields reordered, empty and repeated")
+                << QByteArrayList{"GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nA: 3\r\n\r\n",
+                                  "GET / HTTP/1.1\r\nB: 2\r\nA: 1\r\n\r\n",
+                                  "GET / HTTP/1.1\r\nA:\r\nB: \r\nA: 3\r\n\r\n",
+                                  "GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nA: 3\r\n\r\n"};
+    }
+
+    void reusedMatchesFresh()
+    {
+        QFETCH(QByteArrayList, requests);
+        HttpRequestParser whole;
+        HttpRequestParser trickle;
+        for (const QByteArray &wire : requests) {
+            HttpRequestParser fresh;
+            const auto expected = fresh.feed(wire);
+            QCOMPARE(expected.status, Status::Complete);
+            const auto got = whole.feed(wire);
+            QCOMPARE(got.status, Status::Complete);
+            QCOMPARE(got.consumed, expected.consumed);
+            QCOMPARE(got.request, expected.request);
+            HttpRequestParser::Result last;
+            for (qsizetype i = 0; i < wire.size(); ++i)
+                last = trickle.feed(QByteArrayView(wire).sliced(i, 1));
+            QCOMPARE(last.status, Status::Complete);
+            QCOMPARE(last.request, expected.request);
+            for (qsizetype i = 0; i < expected.request.headers.size(); ++i) {
+                QCOMPARE(got.request.headers.at(i).value.isNull(),
+                         expected.request.headers.at(i).value.isNull());
+            }
+        }
+    }
+
+    // A target over the limit fails the same on a reused parser as on a fresh one.
+    void targetLimitAfterReuse()
+    {
+        HttpRequestParser reused(smallLimits());
+        QCOMPARE(reused.feed("GET /short HTTP/1.1\r\nHost: x\r\n\r\n").status, Status::Complete);
+        const QByteArray tooLong = "GET /" + QByteArray(64, 'a') + " HTTP/1.1\r\n\r\n";
+        HttpRequestParser fresh(smallLimits());
+        const auto expected = fresh.feed(tooLong);
+        const auto got = reused.feed(tooLong);
+        QCOMPARE(got.status, Status::Error);
+        QCOMPARE(got.errorStatus, 414);
+        QCOMPARE(got.errorStatus, expected.errorStatus);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_HttpRequestParser)
