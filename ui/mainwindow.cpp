@@ -552,7 +552,7 @@ void MainWindow::readSettings()
         // is laid out: before, the dock area keeps its hint).
         QTimer::singleShot(0, this, [this] {
             if (auto *dock = findChild<QDockWidget *>(QStringLiteral("PropertiesDock")))
-                resizeDocks({dock}, {qMax(320, width() / 5)}, Qt::Horizontal);
+                resizeDocks({dock}, {qMax(280, width() / 6)}, Qt::Horizontal);
         });
     }
 }
