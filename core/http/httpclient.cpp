@@ -2,12 +2,11 @@
 #include "http/httpclient.h"
 
 #include "http/httpclientconnection.h"
+#include "http/httpwirewriter.h"
 
 #include <QTimer>
 
 #include <algorithm>
-#include <charconv>
-#include <iterator>
 
 using Clock = std::chrono::steady_clock;
 
@@ -21,13 +20,6 @@ bool isTokenChar(char c)
 bool isToken(QByteArrayView text)
 {
     return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
-
-// The request is written into an array sized once: appending piece by piece costs a capacity
-// check per piece, which added up to more than the copying itself.
-char *put(char *to, QByteArrayView bytes)
-{
-    return std::copy(bytes.begin(), bytes.end(), to);
 }
 
 bool isFramingField(const HttpHeaders::Field &field)
@@ -224,7 +216,6 @@ QByteArray HttpClient::serialize(const HttpClientRequest &request,
     static constexpr QByteArrayView Version(" HTTP/1.1\r\n");
     static constexpr QByteArrayView HostName("Host: ");
     static constexpr QByteArrayView LengthName("Content-Length: ");
-    static constexpr QByteArrayView Separator(": ");
     static constexpr QByteArrayView LineEnd("\r\n");
     qsizetype size = request.method.size() + 1 + target.size() + Version.size();
     const bool addHost = !request.headers.contains("Host");
@@ -238,31 +229,28 @@ QByteArray HttpClient::serialize(const HttpClientRequest &request,
                              .arg(QString::fromLatin1(field.name));
             return {};
         }
-        size += field.name.size() + Separator.size() + field.value.size() + LineEnd.size();
+        size += HttpWireWriter::fieldSize(field);
     }
     const bool bodyMethod
             = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
-    char digits[24];
-    QByteArrayView length;
-    if (!request.body.isEmpty() || bodyMethod) {
-        const auto end = std::to_chars(std::begin(digits), std::end(digits), request.body.size());
-        length = QByteArrayView(digits, end.ptr - digits);
-        size += LengthName.size() + length.size() + LineEnd.size();
-    }
+    const bool withLength = !request.body.isEmpty() || bodyMethod;
+    const HttpWireWriter::Number length(request.body.size());
+    if (withLength)
+        size += LengthName.size() + length.view().size() + LineEnd.size();
     size += LineEnd.size() + request.body.size();
 
-    QByteArray out(size, Qt::Uninitialized);
-    char *at = out.data();
-    at = put(put(put(put(at, request.method), " "), target), Version);
+    QByteArray out;
+    HttpWireWriter writer(out, size);
+    writer << request.method << " " << target << Version;
     if (addHost)
-        at = put(put(put(at, HostName), hostHeader), LineEnd);
+        writer << HostName << hostHeader << LineEnd;
     for (const HttpHeaders::Field &field : request.headers) {
         if (!isFramingField(field))
-            at = put(put(put(put(at, field.name), Separator), field.value), LineEnd);
+            writer.field(field);
     }
-    if (!length.isEmpty())
-        at = put(put(put(at, LengthName), length), LineEnd);
-    at = put(put(at, LineEnd), request.body);
-    Q_ASSERT(at == out.constData() + out.size());
+    if (withLength)
+        writer << LengthName << length.view() << LineEnd;
+    writer << LineEnd << request.body;
+    Q_ASSERT(writer.isFull());
     return out;
 }

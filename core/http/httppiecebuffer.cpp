@@ -21,3 +21,10 @@ QByteArray HttpPieceBuffer::take(const QByteArray *previous)
         return *previous;
     return gathered.toByteArray();
 }
+
+QByteArray HttpPieceBuffer::takeField(const HttpHeaders &previous,
+                                      qsizetype index,
+                                      QByteArray HttpHeaders::Field::*member)
+{
+    return take(index < previous.size() ? &(previous.at(index).*member) : nullptr);
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "http/httpheaders.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -19,6 +21,11 @@ public:
     // The gathered bytes: a null array when there are none, *previous itself when it holds the
     // same bytes, else a new array. Empties the buffer.
     QByteArray take(const QByteArray *previous = nullptr);
+    // take() for the name or value (member) of the field at index, shared with the field at the
+    // same index of the previous message's headers when equal.
+    QByteArray takeField(const HttpHeaders &previous,
+                         qsizetype index,
+                         QByteArray HttpHeaders::Field::*member);
     void clear() { m_size = 0; }
 
 private:

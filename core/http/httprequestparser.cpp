@@ -42,7 +42,6 @@ struct HttpRequestParser::Private
     int addHeaderBytes(qsizetype count);
     int onHeadersComplete();
     int appendPiece(const char *at, size_t length);
-    const QByteArray *previousField(QByteArray HttpHeaders::Field::*member) const;
 
     static Private *self(llhttp_t *p) { return static_cast<Private *>(p->data); }
 };
@@ -82,7 +81,8 @@ HttpRequestParser::Private::Private(const Limits &limits)
     };
     settings.on_header_field_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->fieldName = d->piece.take(d->previousField(&HttpHeaders::Field::name));
+        d->fieldName = d->piece.takeField(
+                d->previousHeaders, d->request.headers.size(), &HttpHeaders::Field::name);
         return 0;
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
@@ -96,7 +96,9 @@ HttpRequestParser::Private::Private(const Limits &limits)
                     QStringLiteral("more than %1 header fields").arg(d->limits.maxHeaderCount));
         }
         d->request.headers.append(std::move(d->fieldName),
-                                  d->piece.take(d->previousField(&HttpHeaders::Field::value)));
+                                  d->piece.takeField(d->previousHeaders,
+                                                     d->request.headers.size(),
+                                                     &HttpHeaders::Field::value));
         d->fieldName.clear();
         return d->addHeaderBytes(FieldOverhead);
     };
@@ -141,13 +143,6 @@ int HttpRequestParser::Private::appendPiece(const char *at, size_t length)
         return error;
     piece.append(at, count);
     return 0;
-}
-
-const QByteArray *HttpRequestParser::Private::previousField(
-        QByteArray HttpHeaders::Field::*member) const
-{
-    const qsizetype index = request.headers.size();
-    return index < previousHeaders.size() ? &(previousHeaders.at(index).*member) : nullptr;
 }
 
 int HttpRequestParser::Private::addHeaderBytes(qsizetype count)

@@ -8,7 +8,6 @@
 namespace {
 constexpr qsizetype StatusLineOverhead = 16;
 constexpr qsizetype FieldOverhead = 4;
-
 } // namespace
 
 struct HttpResponseParser::Private
@@ -38,7 +37,6 @@ struct HttpResponseParser::Private
 
     int addHeaderBytes(qsizetype count);
     int appendPiece(const char *at, size_t length);
-    const QByteArray *previousField(QByteArray HttpHeaders::Field::*member) const;
     int tooLargeError(const QString &message);
     Result takeComplete(qsizetype consumed);
 
@@ -71,7 +69,8 @@ HttpResponseParser::Private::Private(const Limits &limits)
     };
     settings.on_header_field_complete = [](llhttp_t *p) {
         Private *d = self(p);
-        d->fieldName = d->piece.take(d->previousField(&HttpHeaders::Field::name));
+        d->fieldName = d->piece.takeField(
+                d->previousHeaders, d->response.headers.size(), &HttpHeaders::Field::name);
         return 0;
     };
     settings.on_header_value = [](llhttp_t *p, const char *at, size_t length) {
@@ -80,7 +79,9 @@ HttpResponseParser::Private::Private(const Limits &limits)
     settings.on_header_value_complete = [](llhttp_t *p) {
         Private *d = self(p);
         d->response.headers.append(std::move(d->fieldName),
-                                   d->piece.take(d->previousField(&HttpHeaders::Field::value)));
+                                   d->piece.takeField(d->previousHeaders,
+                                                      d->response.headers.size(),
+                                                      &HttpHeaders::Field::value));
         d->fieldName.clear();
         return d->addHeaderBytes(FieldOverhead);
     };
@@ -138,13 +139,6 @@ int HttpResponseParser::Private::appendPiece(const char *at, size_t length)
         return error;
     piece.append(at, count);
     return 0;
-}
-
-const QByteArray *HttpResponseParser::Private::previousField(
-        QByteArray HttpHeaders::Field::*member) const
-{
-    const qsizetype index = response.headers.size();
-    return index < previousHeaders.size() ? &(previousHeaders.at(index).*member) : nullptr;
 }
 
 int HttpResponseParser::Private::tooLargeError(const QString &message)

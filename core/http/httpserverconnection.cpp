@@ -3,12 +3,11 @@
 
 #include "http/httpresponder.h"
 #include "http/httpserverworker.h"
+#include "http/httpwirewriter.h"
 
 #include <QTcpSocket>
 
 #include <algorithm>
-#include <charconv>
-#include <iterator>
 
 using namespace std::chrono_literals;
 
@@ -19,11 +18,6 @@ constexpr auto LingerTimeout = 2s;
 // full, and then nothing more is read: at most one chunk of unparsed input is ever held, and an
 // incomplete request is capped by the parser's limits (431 for the headers, 413 for the body).
 constexpr qint64 ReadChunk = 16 * 1024;
-
-char *put(char *to, QByteArrayView bytes)
-{
-    return std::copy(bytes.begin(), bytes.end(), to);
-}
 
 // Framing and connection management belong to this server.
 bool isOwnField(const HttpHeaders::Field &field)
@@ -306,28 +300,18 @@ void HttpServerConnection::serialize(const HttpResponse &response,
     static constexpr QByteArrayView Version("HTTP/1.1 ");
     static constexpr QByteArrayView LengthName("Content-Length: ");
     static constexpr QByteArrayView CloseField("Connection: close\r\n");
-    static constexpr QByteArrayView Separator(": ");
     static constexpr QByteArrayView LineEnd("\r\n");
-    char status[24];
-    const QByteArrayView statusText(
-            status,
-            std::to_chars(std::begin(status), std::end(status), response.status).ptr - status);
+    const HttpWireWriter::Number status(response.status);
     const QByteArray reason = response.reasonPhrase();
-    qsizetype size = Version.size() + statusText.size() + 1 + reason.size() + LineEnd.size();
+    qsizetype size = Version.size() + status.view().size() + 1 + reason.size() + LineEnd.size();
     for (const HttpHeaders::Field &field : response.headers) {
         if (!isOwnField(field))
-            size += field.name.size() + Separator.size() + field.value.size() + LineEnd.size();
+            size += HttpWireWriter::fieldSize(field);
     }
     const bool bodyAllowed = response.statusAllowsBody();
-    char digits[24];
-    QByteArrayView length;
-    if (bodyAllowed) {
-        length = QByteArrayView(
-                digits,
-                std::to_chars(std::begin(digits), std::end(digits), response.body.size()).ptr
-                        - digits);
-        size += LengthName.size() + length.size() + LineEnd.size();
-    }
+    const HttpWireWriter::Number length(response.body.size());
+    if (bodyAllowed)
+        size += LengthName.size() + length.view().size() + LineEnd.size();
     if (close)
         size += CloseField.size();
     const bool withBody = bodyAllowed && !headRequest;
@@ -335,19 +319,18 @@ void HttpServerConnection::serialize(const HttpResponse &response,
 
     // Sized once and filled in place: the capacity survives resize(), so a kept-alive connection
     // writes every answer into the same memory.
-    out.resize(size);
-    char *at = out.data();
-    at = put(put(put(put(put(at, Version), statusText), " "), reason), LineEnd);
+    HttpWireWriter writer(out, size);
+    writer << Version << status.view() << " " << reason << LineEnd;
     for (const HttpHeaders::Field &field : response.headers) {
         if (!isOwnField(field))
-            at = put(put(put(put(at, field.name), Separator), field.value), LineEnd);
+            writer.field(field);
     }
     if (bodyAllowed)
-        at = put(put(put(at, LengthName), length), LineEnd);
+        writer << LengthName << length.view() << LineEnd;
     if (close)
-        at = put(at, CloseField);
-    at = put(at, LineEnd);
+        writer << CloseField;
+    writer << LineEnd;
     if (withBody)
-        at = put(at, response.body);
-    Q_ASSERT(at == out.constData() + out.size());
+        writer << response.body;
+    Q_ASSERT(writer.isFull());
 }
