@@ -120,7 +120,10 @@ HttpResponse MessageConverter::toResponse(const HttpMessage &message)
 {
     HttpResponse response;
     response.status = message.statusCode;
-    response.reason = message.statusReason.toLatin1();
+    // Left empty (the standard phrase) when it is the standard one: no conversion per response.
+    const QByteArrayView standard = HttpResponse::standardReason(message.statusCode);
+    if (message.statusReason != QLatin1StringView(standard.data(), standard.size()))
+        response.reason = message.statusReason.toLatin1();
     response.headers = toWire(*message.headers, false);
     response.body = bodyOf(message);
     return response;

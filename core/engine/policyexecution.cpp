@@ -121,11 +121,11 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     m_strands.emplace_back().frames.reserve(8);
     m_elapsed.start();
     const QDateTime wallStart = QDateTime::currentDateTimeUtc();
-    const qint64 clockStart = m_services.clock->nowMs();
-    const Clock *clock = m_services.clock;
+    m_clockStartMs = m_services.clock->nowMs();
     m_context.timestamp = wallStart;
-    m_context.clock = [wallStart, clockStart, clock] {
-        return wallStart.addMSecs(clock->nowMs() - clockStart);
+    // Captures only this, which std::function stores without allocating.
+    m_context.clock = [this] {
+        return m_context.timestamp.addMSecs(m_services.clock->nowMs() - m_clockStartMs);
     };
     m_context.traceSink = [this](const QString &message) {
         TraceEvent e = event(TraceEvent::Kind::Info, m_currentNode);

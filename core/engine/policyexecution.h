@@ -219,6 +219,7 @@ private:
     ExpressionContext m_context;
     RequestTrace m_trace;
     QElapsedTimer m_elapsed;
+    qint64 m_clockStartMs = 0; // the injected clock's reading when the request arrived
 
     std::deque<Strand> m_strands; // deque: strands added by a wait leave the others in place
     std::vector<WaitGroup> m_waits;

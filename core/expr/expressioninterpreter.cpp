@@ -380,15 +380,21 @@ Value ExpressionInterpreter::memberOf(const Node *n, ScriptObject *object, const
             case N::Method:
                 return Value::fromString(message->method);
             case N::Url:
-                return Value::fromObject(message->url);
+                if (message->url)
+                    return Value::fromObject(message->url);
+                break;
             case N::OriginalUrl:
-                return Value::fromObject(message->originalUrl);
+                if (message->originalUrl)
+                    return Value::fromObject(message->originalUrl);
+                break;
             case N::StatusReason:
                 return Value::fromString(message->statusReason);
             case N::IpAddress:
                 return Value::fromString(message->ipAddress);
             case N::MatchedParameters:
-                return Value::fromObject(message->matchedParameters);
+                if (message->matchedParameters)
+                    return Value::fromObject(message->matchedParameters);
+                break;
             case N::Certificate:
                 return Value();
             default:

@@ -19,10 +19,19 @@ public:
     static constexpr Kind staticKind = Kind::Message;
     enum class Role { Request, Response };
 
+    // A response's request-only members (IResponse has no Url, OriginalUrl or MatchedParameters)
+    // stay null: every proxied request makes one response message, and these were four of its
+    // allocations.
     explicit HttpMessage(Role role)
         : ScriptObject(Kind::Message)
         , role(role)
-    {}
+    {
+        if (role == Role::Request) {
+            url = std::make_shared<HttpUrl>();
+            originalUrl = std::make_shared<HttpUrl>();
+            matchedParameters = std::make_shared<HeaderMap>(true, true);
+        }
+    }
 
     QString typeName() const override
     {
@@ -32,10 +41,10 @@ public:
     Role role;
     // Request
     QString method = QStringLiteral("GET");
-    std::shared_ptr<HttpUrl> url = std::make_shared<HttpUrl>();
-    std::shared_ptr<HttpUrl> originalUrl = std::make_shared<HttpUrl>();
+    std::shared_ptr<HttpUrl> url;
+    std::shared_ptr<HttpUrl> originalUrl;
     QString ipAddress;
-    std::shared_ptr<HeaderMap> matchedParameters = std::make_shared<HeaderMap>(true, true);
+    std::shared_ptr<HeaderMap> matchedParameters;
     // Response
     int statusCode = 200;
     QString statusReason = QStringLiteral("OK");

@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httprequest.h"
 
+const QHostAddress &HttpRequest::unsetAddress()
+{
+    // Copies share its data (QHostAddress detaches before any change), across threads too.
+    static const QHostAddress address;
+    return address;
+}
+
 QByteArray HttpRequest::path() const
 {
     const qsizetype mark = target.indexOf('?');

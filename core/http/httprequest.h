@@ -18,9 +18,13 @@ struct HttpRequest
     QByteArray body; // chunked transfer coding removed
     // False when the client asked to close (Connection: close, or HTTP/1.0 without keep-alive).
     bool keepAlive = true;
-    QHostAddress peerAddress;
+    // Starts as a copy of one shared null address: QHostAddress's default constructor allocates,
+    // and the parser and the gateway make four requests per request they serve.
+    QHostAddress peerAddress = unsetAddress();
     quint16 peerPort = 0;
     quint16 localPort = 0;
+
+    static const QHostAddress &unsetAddress();
 
     // The target up to '?' (still percent-encoded).
     QByteArray path() const;

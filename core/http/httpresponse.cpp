@@ -9,9 +9,9 @@ HttpResponse::HttpResponse(int status, QByteArray body, QByteArray contentType)
         headers.append("Content-Type", contentType);
 }
 
-QByteArray HttpResponse::reasonPhrase() const
+QByteArrayView HttpResponse::reasonPhrase() const
 {
-    return reason.isEmpty() ? standardReason(status) : reason;
+    return reason.isEmpty() ? standardReason(status) : QByteArrayView(reason);
 }
 
 bool HttpResponse::statusAllowsBody() const
@@ -19,7 +19,7 @@ bool HttpResponse::statusAllowsBody() const
     return status >= 200 && status != 204 && status != 304;
 }
 
-QByteArray HttpResponse::standardReason(int status)
+QByteArrayView HttpResponse::standardReason(int status)
 {
     // RFC 9110 section 15 phrases (llhttp's status table aborts on unknown codes and spells
     // names in SCREAMING_SNAKE, so it cannot serve here).

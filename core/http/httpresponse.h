@@ -17,11 +17,12 @@ struct HttpResponse
     HttpResponse(int status, QByteArray body = {}, QByteArray contentType = {});
 
     // The reason to put on the status line: reason, or the standard phrase.
-    QByteArray reasonPhrase() const;
+    QByteArrayView reasonPhrase() const;
     // RFC 9110 6.4.1: 1xx, 204 and 304 never carry content.
     bool statusAllowsBody() const;
 
-    static QByteArray standardReason(int status);
+    // A view of a literal: naming the phrase allocates nothing.
+    static QByteArrayView standardReason(int status);
 
     friend bool operator==(const HttpResponse &, const HttpResponse &) = default;
 };

@@ -220,7 +220,7 @@ void HttpServerConnection::queueFinal(int status, const QString &message)
     m_inPos = 0;
     QByteArray bytes;
     HttpResponse response(status,
-                          QByteArray::number(status) + ' ' + HttpResponse::standardReason(status)
+                          QByteArray::number(status) + ' ' + HttpResponse::standardReason(status).toByteArray()
                                   + ": " + message.toUtf8() + '\n',
                           "text/plain; charset=utf-8");
     serialize(response, false, true, bytes);
@@ -302,7 +302,7 @@ void HttpServerConnection::serialize(const HttpResponse &response,
     static constexpr QByteArrayView CloseField("Connection: close\r\n");
     static constexpr QByteArrayView LineEnd("\r\n");
     const HttpWireWriter::Number status(response.status);
-    const QByteArray reason = response.reasonPhrase();
+    const QByteArrayView reason = response.reasonPhrase();
     qsizetype size = Version.size() + status.view().size() + 1 + reason.size() + LineEnd.size();
     for (const HttpHeaders::Field &field : response.headers) {
         if (!isOwnField(field))
