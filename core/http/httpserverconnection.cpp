@@ -220,8 +220,9 @@ void HttpServerConnection::queueFinal(int status, const QString &message)
     m_inPos = 0;
     QByteArray bytes;
     HttpResponse response(status,
-                          QByteArray::number(status) + ' ' + HttpResponse::standardReason(status).toByteArray()
-                                  + ": " + message.toUtf8() + '\n',
+                          QByteArray::number(status) + ' '
+                                  + HttpResponse::standardReason(status).toByteArray() + ": "
+                                  + message.toUtf8() + '\n',
                           "text/plain; charset=utf-8");
     serialize(response, false, true, bytes);
     queueReady(std::move(bytes), true);

@@ -262,7 +262,8 @@ void tst_ExpressionEvaluator::evaluate_data()
     row("@(context.Response != null && context.Response.StatusCode == 404)", "Boolean:True");
     row("@(context.Response.StatusReason)", "String:OK");
     // IResponse has no URL (the engine does not even make one for a response).
-    row("@(context.Response.Url)", "compile:1:20: 'IResponse' does not contain a definition for 'Url'");
+    row("@(context.Response.Url)",
+        "compile:1:20: 'IResponse' does not contain a definition for 'Url'");
     row("@(((IResponse)context.Variables[\"resp\"]).OriginalUrl)",
         "error:System.MissingMemberException: 'IResponse' does not contain a definition for "
         "'OriginalUrl'");
