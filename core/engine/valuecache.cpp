@@ -116,8 +116,7 @@ QString ValueCache::partitionFor(const QString &region) const
     return m_mode == Mode::Shared ? QString() : region;
 }
 
-QString ValueCache::slot(const QString &partition, const QString &key)
+ValueCache::Slot ValueCache::slot(const QString &partition, const QString &key)
 {
-    // U+0000 cannot appear in a region name, so it separates the two unambiguously.
-    return partition + QChar(u'\0') + key;
+    return {partition, key};
 }
