@@ -12,18 +12,27 @@
 // API and operation.
 struct ExecutionInput
 {
+    // Where the request runs: what context.Deployment, Api and Operation are made of, and so what
+    // RequestContextCache keeps them by.
+    struct Route
+    {
+        QString region;
+        QString apiId;
+        QString apiName;
+        QString apiPath;
+        QString serviceUrl;
+        QString operationId;
+        QString operationName;
+        QString operationMethod;
+        QString operationTemplate;
+
+        friend bool operator==(const Route &, const Route &) = default;
+    };
+
     HttpRequest request;
-    QString region;
+    Route route;
     // scheme://host:port of the front-end that received it (context.Request.OriginalUrl).
     QUrl frontEndUrl;
-    QString apiId;
-    QString apiName;
-    QString apiPath;
-    QString serviceUrl;
-    QString operationId;
-    QString operationName;
-    QString operationMethod;
-    QString operationTemplate;
     // The path after the API suffix, where rewrite-uri and forward-request start from.
     QString operationPath;
     QHash<QString, QString> matchedParameters;

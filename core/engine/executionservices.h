@@ -27,9 +27,8 @@ struct ExecutionServices
     BackendRegistry *backends = nullptr;
     RateLimiter *rateLimiter = nullptr;
     ConcurrencyLimiter *concurrency = nullptr;
-    // The thread's memo of parsed URLs; null: every URL is parsed.
+    // The thread's memos of parsed URLs, and of context records and request URLs.
     UrlParseCache *urls = nullptr;
-    // The thread's memo of context records and request URLs; null: built for every request.
     RequestContextCache *contexts = nullptr;
     // false: the completion gets a RequestTrace without events and URL (nobody reads them), which
     // saves building about 20 events and their strings per request.

@@ -137,13 +137,10 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     const HttpRequest &wire = m_input.request;
     request.method = QString::fromLatin1(wire.method);
     // Copied into the URL objects the request message already has: no allocation for them.
-    const std::shared_ptr<const HttpUrl> original
-            = m_services.contexts ? m_services.contexts->originalUrl(m_input)
-                                  : RequestContextCache::buildOriginalUrl(m_input);
+    const std::shared_ptr<const HttpUrl> original = m_services.contexts->originalUrl(m_input);
     request.originalUrl->assign(*original);
     request.url->assign(*original);
-    request.ipAddress = m_services.contexts ? m_services.contexts->addressText(wire.peerAddress)
-                                            : wire.peerAddress.toString();
+    request.ipAddress = m_services.contexts->addressText(wire.peerAddress);
     request.headers->setWireHeaders(wire.headers);
     if (!wire.body.isEmpty())
         request.body = std::make_shared<MessageBody>(wire.body);
@@ -151,14 +148,14 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
         request.matchedParameters->set(it.key(), {it.value()});
 
     m_operationPath = m_input.operationPath;
-    setBackendBase(m_input.serviceUrl);
+    setBackendBase(m_input.route.serviceUrl);
 
     // The article's policies record about 20 events: grown one by one they cost six
     // reallocations per request. TraceBuffer trims the spare room when it keeps the trace.
     if (m_services.recordTraceEvents)
         m_trace.events.reserve(32);
     m_trace.requestId = m_context.requestId;
-    m_trace.region = m_input.region;
+    m_trace.region = m_input.route.region;
     m_trace.method = request.method;
     if (recording())
         m_trace.url = request.originalUrl->toString();
@@ -170,9 +167,7 @@ PolicyExecution::~PolicyExecution() = default;
 ExpressionContext PolicyExecution::makeContext(const ExecutionServices &services,
                                                const ExecutionInput &input)
 {
-    RequestContextCache::Records records
-            = services.contexts ? services.contexts->records(input, services.urls)
-                                : RequestContextCache::buildRecords(input, services.urls);
+    RequestContextCache::Records records = services.contexts->records(input, services.urls);
     return ExpressionContext(
             std::move(records.deployment), std::move(records.api), std::move(records.operation));
 }
@@ -654,7 +649,7 @@ HttpMessage &PolicyExecution::ensureResponse()
 
 QUrl PolicyExecution::parseUrl(const QString &text) const
 {
-    return m_services.urls ? m_services.urls->parse(text) : QUrl(text);
+    return m_services.urls->parse(text);
 }
 
 void PolicyExecution::setBackendBase(const QString &url)
@@ -896,10 +891,7 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
     HeaderMap &query = *m_context.request->url->query();
     query.clear();
     const QString templateQuery = question < 0 ? QString() : filled.mid(question + 1);
-    const UrlParseCache::QueryItems items = m_services.urls
-                                                    ? m_services.urls->queryItems(templateQuery)
-                                                    : UrlParseCache::parseQueryItems(templateQuery);
-    for (const auto &[name, value] : items)
+    for (const auto &[name, value] : m_services.urls->queryItems(templateQuery))
         query.append(name, value);
     if (boolAttribute(node, u"copy-unmatched-params", true)) {
         for (const auto &[name, values] : m_context.request->originalUrl->query()->entries()) {
@@ -1261,7 +1253,7 @@ void PolicyExecution::runCacheLookupValue(const ProgramNode &node)
     const QString variable = node.attribute(u"variable-name")
                                      ? node.attribute(u"variable-name")->literal
                                      : QString();
-    const std::optional<QVariant> found = m_services.cache->lookup(m_input.region, key);
+    const std::optional<QVariant> found = m_services.cache->lookup(m_input.route.region, key);
     TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
     e.key = key;
     e.hit = found.has_value();
@@ -1291,7 +1283,7 @@ void PolicyExecution::runCacheStoreValue(const ProgramNode &node)
     }
     const int duration = intAttribute(node, u"duration", 0);
     m_services.cache->store(
-            m_input.region, key, toVariant(value), value.toString(), duration * 1000LL);
+            m_input.route.region, key, toVariant(value), value.toString(), duration * 1000LL);
     TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
     e.key = key;
     e.value = value.toString();
@@ -1304,7 +1296,7 @@ void PolicyExecution::runCacheRemoveValue(const ProgramNode &node)
     const QString key = stringAttribute(node, u"key");
     TraceEvent e = event(TraceEvent::Kind::CacheRemove, &node);
     e.key = key;
-    e.hit = m_services.cache->remove(m_input.region, key);
+    e.hit = m_services.cache->remove(m_input.route.region, key);
     trace(e);
 }
 
@@ -1320,7 +1312,7 @@ void PolicyExecution::runCacheLookup(const ProgramNode &node)
     m_downstreamCaching
             = stringAttribute(node, u"downstream-caching-type", QStringLiteral("none")).toLower();
     m_mustRevalidate = boolAttribute(node, u"must-revalidate", true);
-    const std::optional<QVariant> found = m_services.cache->lookup(m_input.region, key);
+    const std::optional<QVariant> found = m_services.cache->lookup(m_input.route.region, key);
     TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
     e.key = key;
     e.hit = found.has_value();
@@ -1351,8 +1343,8 @@ QString PolicyExecution::responseCacheKey(const ProgramNode &node)
 {
     const HttpMessage &request = *m_context.request;
     QStringList parts{QStringLiteral("response"),
-                      m_input.apiId,
-                      m_input.operationId,
+                      m_input.route.apiId,
+                      m_input.route.operationId,
                       request.originalUrl->path};
     if (boolAttribute(node, u"vary-by-developer", false))
         parts.append(QStringLiteral("developer=") + subscriptionKey());
@@ -1440,7 +1432,8 @@ void PolicyExecution::runCacheStore(const ProgramNode &node)
                              {QStringLiteral("duration"), duration}};
     const QString display
             = QStringLiteral("%1 response, %2 bytes").arg(wire.status).arg(wire.body.size());
-    m_services.cache->store(m_input.region, m_responseCacheKey, stored, display, duration * 1000LL);
+    m_services.cache->store(
+            m_input.route.region, m_responseCacheKey, stored, display, duration * 1000LL);
     addDownstreamCacheControl(duration);
     TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
     e.key = m_responseCacheKey;
@@ -1506,7 +1499,7 @@ void PolicyExecution::runRateLimit(const ProgramNode &node)
 {
     // Per subscription: one counter per key sent with the call, or one anonymous counter.
     rateLimit(node,
-              QStringLiteral("rate-limit|%1|%2").arg(subscriptionKey(), m_input.apiId),
+              QStringLiteral("rate-limit|%1|%2").arg(subscriptionKey(), m_input.route.apiId),
               intAttribute(node, u"calls", 0),
               intAttribute(node, u"renewal-period", 1),
               1,

@@ -4,36 +4,23 @@
 #include "executioninput.h"
 #include "urlparsecache.h"
 
+#include "expr/expressioncontext.h"
 #include "expr/httpurl.h"
 #include "expr/scriptrecord.h"
 #include "expr/value.h"
 
-RequestContextCache::RecordKey RequestContextCache::recordKey(const ExecutionInput &input)
-{
-    return {input.region,
-            input.apiId,
-            input.apiName,
-            input.apiPath,
-            input.serviceUrl,
-            input.operationId,
-            input.operationName,
-            input.operationMethod,
-            input.operationTemplate};
-}
-
 RequestContextCache::Records RequestContextCache::records(const ExecutionInput &input,
                                                           UrlParseCache *urls)
 {
-    const RecordKey key = recordKey(input);
     // A linear scan: a gateway has a handful of operations per region, and comparing the strings
     // (shared with the workspace, so mostly the same data) is cheaper than hashing them.
-    for (const auto &[cachedKey, records] : std::as_const(m_records)) {
-        if (cachedKey == key)
+    for (const auto &[route, records] : std::as_const(m_records)) {
+        if (route == input.route)
             return records;
     }
     if (m_records.size() >= m_capacity)
         m_records.clear();
-    m_records.append({key, buildRecords(input, urls)});
+    m_records.append({input.route, buildRecords(input, urls)});
     return m_records.constLast().second;
 }
 
@@ -63,31 +50,25 @@ RequestContextCache::Records RequestContextCache::buildRecords(const ExecutionIn
                                                                UrlParseCache *urls)
 {
     Records records;
-    records.deployment = std::make_shared<ScriptRecord>(QStringLiteral("IDeployment"));
-    records.deployment->reserve(4);
-    records.deployment->set(QStringLiteral("Region"), Value::fromString(input.region));
-    records.deployment->set(QStringLiteral("ServiceName"),
-                            Value::fromString(QStringLiteral("apim-local")));
-    records.deployment->set(QStringLiteral("ServiceId"),
-                            Value::fromString(QStringLiteral("apim-local")));
-    records.deployment->set(QStringLiteral("GatewayId"),
-                            Value::fromString(QStringLiteral("managed")));
+    records.deployment = ExpressionContext::makeDeployment(input.route.region);
 
     records.api = std::make_shared<ScriptRecord>(QStringLiteral("IApi"));
     records.api->reserve(4);
-    records.api->set(QStringLiteral("Id"), Value::fromString(input.apiId));
-    records.api->set(QStringLiteral("Name"), Value::fromString(input.apiName));
-    records.api->set(QStringLiteral("Path"), Value::fromString(input.apiPath));
-    const QUrl serviceUrl = urls ? urls->parse(input.serviceUrl) : QUrl(input.serviceUrl);
+    records.api->set(QStringLiteral("Id"), Value::fromString(input.route.apiId));
+    records.api->set(QStringLiteral("Name"), Value::fromString(input.route.apiName));
+    records.api->set(QStringLiteral("Path"), Value::fromString(input.route.apiPath));
+    const QUrl serviceUrl
+            = urls ? urls->parse(input.route.serviceUrl) : QUrl(input.route.serviceUrl);
     records.api->set(QStringLiteral("ServiceUrl"), Value::fromObject(HttpUrl::fromUrl(serviceUrl)));
 
     records.operation = std::make_shared<ScriptRecord>(QStringLiteral("IOperation"));
     records.operation->reserve(4);
-    records.operation->set(QStringLiteral("Id"), Value::fromString(input.operationId));
-    records.operation->set(QStringLiteral("Name"), Value::fromString(input.operationName));
-    records.operation->set(QStringLiteral("Method"), Value::fromString(input.operationMethod));
+    records.operation->set(QStringLiteral("Id"), Value::fromString(input.route.operationId));
+    records.operation->set(QStringLiteral("Name"), Value::fromString(input.route.operationName));
+    records.operation->set(QStringLiteral("Method"),
+                           Value::fromString(input.route.operationMethod));
     records.operation->set(QStringLiteral("UrlTemplate"),
-                           Value::fromString(input.operationTemplate));
+                           Value::fromString(input.route.operationTemplate));
     return records;
 }
 

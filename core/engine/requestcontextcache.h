@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "executioninput.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -9,7 +11,6 @@
 
 #include <memory>
 
-struct ExecutionInput;
 class HttpUrl;
 class ScriptRecord;
 class UrlParseCache;
@@ -50,30 +51,14 @@ public:
     static std::shared_ptr<HttpUrl> buildOriginalUrl(const ExecutionInput &input);
 
 private:
-    // What the records are built from.
-    struct RecordKey
-    {
-        QString region;
-        QString apiId;
-        QString apiName;
-        QString apiPath;
-        QString serviceUrl;
-        QString operationId;
-        QString operationName;
-        QString operationMethod;
-        QString operationTemplate;
-        friend bool operator==(const RecordKey &, const RecordKey &) = default;
-    };
     struct UrlEntry
     {
         QUrl frontEnd;
         QByteArray target;
         std::shared_ptr<const HttpUrl> url;
     };
-    static RecordKey recordKey(const ExecutionInput &input);
-
     qsizetype m_capacity;
-    QList<std::pair<RecordKey, Records>> m_records;
+    QList<std::pair<ExecutionInput::Route, Records>> m_records;
     QList<UrlEntry> m_urls;
     QHostAddress m_lastAddress;
     QString m_lastAddressText;

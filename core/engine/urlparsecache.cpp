@@ -22,12 +22,8 @@ UrlParseCache::QueryItems UrlParseCache::queryItems(const QString &query)
         return it.value();
     if (m_queries.size() >= m_capacity)
         m_queries.clear();
-    const QueryItems items = parseQueryItems(query);
+    const QueryItems items
+            = query.isEmpty() ? QueryItems() : QUrlQuery(query).queryItems(QUrl::FullyDecoded);
     m_queries.insert(query, items);
     return items;
-}
-
-UrlParseCache::QueryItems UrlParseCache::parseQueryItems(const QString &query)
-{
-    return query.isEmpty() ? QueryItems() : QUrlQuery(query).queryItems(QUrl::FullyDecoded);
 }

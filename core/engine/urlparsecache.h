@@ -28,8 +28,6 @@ public:
     QueryItems queryItems(const QString &query);
     qsizetype size() const { return m_urls.size() + m_queries.size(); }
 
-    static QueryItems parseQueryItems(const QString &query);
-
 private:
     qsizetype m_capacity;
     QHash<QString, QUrl> m_urls;

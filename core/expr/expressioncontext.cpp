@@ -3,32 +3,10 @@
 
 #include <QUuid>
 
-namespace {
-std::shared_ptr<ScriptRecord> defaultDeployment()
-{
-    auto deployment = std::make_shared<ScriptRecord>(QStringLiteral("IDeployment"));
-    deployment->reserve(4);
-    deployment->set(QStringLiteral("Region"), Value::fromString(QStringLiteral("West US")));
-    deployment->set(QStringLiteral("ServiceName"), Value::fromString(QStringLiteral("apim-local")));
-    deployment->set(QStringLiteral("ServiceId"), Value::fromString(QStringLiteral("apim-local")));
-    deployment->set(QStringLiteral("GatewayId"), Value::fromString(QStringLiteral("managed")));
-    return deployment;
-}
-
-// Four fields each (the engine fills them) for every request: one allocation per record instead
-// of three regrowths.
-std::shared_ptr<ScriptRecord> emptyRecord(const QString &typeName)
-{
-    auto record = std::make_shared<ScriptRecord>(typeName);
-    record->reserve(4);
-    return record;
-}
-} // namespace
-
 ExpressionContext::ExpressionContext()
-    : ExpressionContext(defaultDeployment(),
-                        emptyRecord(QStringLiteral("IApi")),
-                        emptyRecord(QStringLiteral("IOperation")))
+    : ExpressionContext(makeDeployment(QStringLiteral("West US")),
+                        std::make_shared<ScriptRecord>(QStringLiteral("IApi")),
+                        std::make_shared<ScriptRecord>(QStringLiteral("IOperation")))
 {}
 
 ExpressionContext::ExpressionContext(std::shared_ptr<ScriptRecord> deployment,
@@ -43,6 +21,17 @@ ExpressionContext::ExpressionContext(std::shared_ptr<ScriptRecord> deployment,
     , requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , timestamp(QDateTime::currentDateTimeUtc())
 {}
+
+std::shared_ptr<ScriptRecord> ExpressionContext::makeDeployment(const QString &region)
+{
+    auto deployment = std::make_shared<ScriptRecord>(QStringLiteral("IDeployment"));
+    deployment->reserve(4);
+    deployment->set(QStringLiteral("Region"), Value::fromString(region));
+    deployment->set(QStringLiteral("ServiceName"), Value::fromString(QStringLiteral("apim-local")));
+    deployment->set(QStringLiteral("ServiceId"), Value::fromString(QStringLiteral("apim-local")));
+    deployment->set(QStringLiteral("GatewayId"), Value::fromString(QStringLiteral("managed")));
+    return deployment;
+}
 
 std::shared_ptr<ScriptRecord> ExpressionContext::makeLastError(const QString &source,
                                                                const QString &reason,

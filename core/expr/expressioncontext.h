@@ -57,6 +57,8 @@ public:
 
     // Convenience for the engine and tests.
     void setVariable(const QString &name, const Value &value) { variables->set(name, value); }
+    // context.Deployment of this local gateway at region.
+    static std::shared_ptr<ScriptRecord> makeDeployment(const QString &region);
     static std::shared_ptr<ScriptRecord> makeLastError(const QString &source,
                                                        const QString &reason,
                                                        const QString &message,

@@ -323,16 +323,16 @@ void Gateway::handle(Worker &worker,
     }
     ExecutionInput input;
     input.request = std::move(request);
-    input.region = region;
+    input.route.region = region;
     input.frontEndUrl = frontEnd;
-    input.apiId = api.id;
-    input.apiName = api.name;
-    input.apiPath = api.path;
-    input.serviceUrl = api.serviceUrl;
-    input.operationId = operation.id;
-    input.operationName = operation.name;
-    input.operationMethod = operation.method;
-    input.operationTemplate = operation.urlTemplate;
+    input.route.apiId = api.id;
+    input.route.apiName = api.name;
+    input.route.apiPath = api.path;
+    input.route.serviceUrl = api.serviceUrl;
+    input.route.operationId = operation.id;
+    input.route.operationName = operation.name;
+    input.route.operationMethod = operation.method;
+    input.route.operationTemplate = operation.urlTemplate;
     input.operationPath = match->operationPath;
     input.matchedParameters = match->parameters;
     input.templateQueryNames = match->templateQueryNames;

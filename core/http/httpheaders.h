@@ -26,12 +26,6 @@ public:
     void set(const QByteArray &name, const QByteArray &value);
     // Removes every field of that name; returns how many were removed.
     qsizetype remove(QByteArrayView name);
-    // Removes the fields pred(field) is true for; returns how many were removed.
-    template<typename Predicate>
-    qsizetype removeIf(Predicate pred)
-    {
-        return m_fields.removeIf(pred);
-    }
     void clear() { m_fields.clear(); }
     void reserve(qsizetype count) { m_fields.reserve(count); }
 

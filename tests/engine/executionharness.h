@@ -10,6 +10,8 @@
 #include "engine/policycompiler.h"
 #include "engine/policyexecution.h"
 #include "engine/ratelimiter.h"
+#include "engine/requestcontextcache.h"
+#include "engine/urlparsecache.h"
 #include "engine/valuecache.h"
 #include "http/httpclient.h"
 #include "policy/policyparser.h"
@@ -44,6 +46,8 @@ public:
     ConcurrencyLimiter concurrency;
     HttpClient client;
     BackendRegistry backends{QList<Workspace::Backend>(), &clock};
+    UrlParseCache urls;
+    RequestContextCache contexts;
 
     // nullptr when the XML does not parse or compile.
     std::shared_ptr<Outcome> run(const QString &xml,
@@ -68,6 +72,8 @@ public:
         services.backends = &backends;
         services.rateLimiter = &rateLimiter;
         services.concurrency = &concurrency;
+        services.urls = &urls;
+        services.contexts = &contexts;
         services.random01 = [] {
             return 0.5;
         };
@@ -76,11 +82,11 @@ public:
         input.request.target = target;
         input.request.headers = headers;
         input.request.peerAddress = QHostAddress::LocalHost;
-        input.region = region;
+        input.route.region = region;
         input.frontEndUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
-        input.apiId = QStringLiteral("api");
-        input.serviceUrl = QStringLiteral("http://127.0.0.1:9");
-        input.operationId = QStringLiteral("op");
+        input.route.apiId = QStringLiteral("api");
+        input.route.serviceUrl = QStringLiteral("http://127.0.0.1:9");
+        input.route.operationId = QStringLiteral("op");
         input.operationPath = QString::fromLatin1(input.request.path());
         auto outcome = std::make_shared<Outcome>();
         PolicyExecution::create(compiled.program,

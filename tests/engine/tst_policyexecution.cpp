@@ -9,6 +9,8 @@
 #include "engine/policycompiler.h"
 #include "engine/policyexecution.h"
 #include "engine/ratelimiter.h"
+#include "engine/requestcontextcache.h"
+#include "engine/urlparsecache.h"
 #include "engine/valuecache.h"
 #include "http/httpclient.h"
 #include "http/mockbackend.h"
@@ -65,6 +67,8 @@ private:
     std::unique_ptr<ConcurrencyLimiter> m_concurrency;
     std::unique_ptr<HttpClient> m_client;
     std::unique_ptr<BackendRegistry> m_backends;
+    std::unique_ptr<UrlParseCache> m_urls;
+    std::unique_ptr<RequestContextCache> m_contexts;
     double m_random = 0.5;
 };
 
@@ -77,6 +81,8 @@ void tst_PolicyExecution::init()
     m_concurrency = std::make_unique<ConcurrencyLimiter>();
     m_client = std::make_unique<HttpClient>();
     m_backends = std::make_unique<BackendRegistry>(QList<Workspace::Backend>(), m_clock.get());
+    m_urls = std::make_unique<UrlParseCache>();
+    m_contexts = std::make_unique<RequestContextCache>();
 }
 
 std::shared_ptr<tst_PolicyExecution::Outcome> tst_PolicyExecution::run(const QString &xml,
@@ -101,6 +107,8 @@ std::shared_ptr<tst_PolicyExecution::Outcome> tst_PolicyExecution::run(const QSt
     services.backends = m_backends.get();
     services.rateLimiter = m_rateLimiter.get();
     services.concurrency = m_concurrency.get();
+    services.urls = m_urls.get();
+    services.contexts = m_contexts.get();
     services.random01 = [this] {
         return m_random;
     };
@@ -108,11 +116,11 @@ std::shared_ptr<tst_PolicyExecution::Outcome> tst_PolicyExecution::run(const QSt
     input.request.method = method;
     input.request.target = target;
     input.request.peerAddress = QHostAddress::LocalHost;
-    input.region = QStringLiteral("East US");
+    input.route.region = QStringLiteral("East US");
     input.frontEndUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
-    input.apiId = QStringLiteral("api");
-    input.serviceUrl = QStringLiteral("http://127.0.0.1:9");
-    input.operationId = QStringLiteral("op");
+    input.route.apiId = QStringLiteral("api");
+    input.route.serviceUrl = QStringLiteral("http://127.0.0.1:9");
+    input.route.operationId = QStringLiteral("op");
     input.operationPath = QString::fromLatin1(input.request.path());
     PolicyExecution::create(compiled.program,
                             services,

@@ -29,15 +29,15 @@ private:
         ExecutionInput in;
         in.request.method = "GET";
         in.request.target = target;
-        in.region = QStringLiteral("East US");
+        in.route.region = QStringLiteral("East US");
         in.frontEndUrl = QUrl(QStringLiteral("http://127.0.0.1:8081"));
-        in.apiId = QStringLiteral("hello");
-        in.apiName = QStringLiteral("Hello");
-        in.serviceUrl = QStringLiteral("https://hello-eus.azurewebsites.net/base");
-        in.operationId = QStringLiteral("get-hello");
-        in.operationName = QStringLiteral("GET /hello");
-        in.operationMethod = QStringLiteral("GET");
-        in.operationTemplate = QStringLiteral("/hello");
+        in.route.apiId = QStringLiteral("hello");
+        in.route.apiName = QStringLiteral("Hello");
+        in.route.serviceUrl = QStringLiteral("https://hello-eus.azurewebsites.net/base");
+        in.route.operationId = QStringLiteral("get-hello");
+        in.route.operationName = QStringLiteral("GET /hello");
+        in.route.operationMethod = QStringLiteral("GET");
+        in.route.operationTemplate = QStringLiteral("/hello");
         return in;
     }
     static QList<QPair<QString, QString>> fields(const ScriptRecord &record)
@@ -73,13 +73,13 @@ void tst_RequestContextCache::recordsSharedPerOperationAndRegion()
     const RequestContextCache::Records first = cache.records(input(), nullptr);
     QCOMPARE(cache.records(input(), nullptr).api, first.api);
     ExecutionInput otherRegion = input();
-    otherRegion.region = QStringLiteral("West Europe");
+    otherRegion.route.region = QStringLiteral("West Europe");
     const RequestContextCache::Records west = cache.records(otherRegion, nullptr);
     QVERIFY(west.deployment != first.deployment);
     QCOMPARE(west.deployment->get(QStringLiteral("Region")).toString(),
              QStringLiteral("West Europe"));
     ExecutionInput renamed = input();
-    renamed.apiName = QStringLiteral("Renamed");
+    renamed.route.apiName = QStringLiteral("Renamed");
     QCOMPARE(cache.records(renamed, nullptr).api->get(QStringLiteral("Name")).toString(),
              QStringLiteral("Renamed"));
 }
@@ -134,7 +134,7 @@ void tst_RequestContextCache::staysWithinCapacity()
         QCOMPARE(text(*cache.originalUrl(input(target))),
                  QStringLiteral("http://127.0.0.1:8081/hello?i=%1").arg(i));
         ExecutionInput in = input();
-        in.operationId = QString::number(i);
+        in.route.operationId = QString::number(i);
         QCOMPARE(cache.records(in, nullptr).operation->get(QStringLiteral("Id")).toString(),
                  QString::number(i));
     }
