@@ -78,7 +78,8 @@ ProgramNode PolicyCompiler::compileNode(const PolicyNode &element,
     if (const PolicyElementSpec *spec = m_schema.elementAt(schemaPath)) {
         for (const PolicyAttributeSpec &attribute : spec->attributes) {
             if (!attribute.defaultValue.isEmpty() && !node.hasAttribute(attribute.name))
-                node.attributes.append({attribute.name, ProgramValue{attribute.defaultValue, {}}});
+                node.attributes.append(
+                        {attribute.name, ProgramValue::fromLiteral(attribute.defaultValue)});
         }
     }
     const bool opaque = hasOpaqueContent(m_schema, element.name);
@@ -114,8 +115,8 @@ ProgramValue PolicyCompiler::compileValue(const QString &text,
                                           const QString &fileName,
                                           QList<Diagnostic> &diagnostics) const
 {
-    ProgramValue value;
-    value.literal = NamedValueSubstitution::substitute(text, m_namedValues).text;
+    ProgramValue value
+            = ProgramValue::fromLiteral(NamedValueSubstitution::substitute(text, m_namedValues).text);
     if (!looksLikeExpression(value.literal))
         return value;
     ExpressionCompileResult compiled = ExpressionCompiler::compile(value.literal, start, fileName);

@@ -391,11 +391,13 @@ void PolicyExecution::startRetry(Frame &frame)
     ++frame.retriesDone;
     frame.index = 0;
     const qint64 delay = frame.schedule.delayMs(frame.retriesDone, m_services.random01);
-    TraceEvent e = event(TraceEvent::Kind::RetryAttempt, frame.owner);
-    e.attempt = frame.retriesDone + 1;
-    e.delayMs = delay;
-    trace(e);
-    m_trace.attempts = qMax(m_trace.attempts, e.attempt);
+    if (recording()) {
+        TraceEvent e = event(TraceEvent::Kind::RetryAttempt, frame.owner);
+        e.attempt = frame.retriesDone + 1;
+        e.delayMs = delay;
+        trace(e);
+    }
+    m_trace.attempts = qMax(m_trace.attempts, frame.retriesDone + 1);
     if (delay > 0)
         resumeLater(delay);
 }
@@ -559,17 +561,8 @@ bool PolicyExecution::toBool(const Value &value, bool *ok)
     if (value.type() == Value::Type::Bool)
         return value.boolValue();
     if (value.isString()) {
-        // The spellings policies use, before the case-insensitive compares (five per request in
-        // the article's policies).
-        if (value.stringValue() == u"true")
-            return true;
-        if (value.stringValue() == u"false")
-            return false;
-        const QString text = value.stringValue().trimmed();
-        if (text.compare(u"true", Qt::CaseInsensitive) == 0)
-            return true;
-        if (text.compare(u"false", Qt::CaseInsensitive) == 0)
-            return false;
+        if (const std::optional<bool> b = ProgramValue::parseBool(value.stringValue()))
+            return *b;
     }
     *ok = false;
     return false;
@@ -580,6 +573,8 @@ bool PolicyExecution::boolAttribute(const ProgramNode &node, QStringView name, b
     const ProgramValue *value = node.attribute(name);
     if (!value)
         return fallback;
+    if (!value->isExpression() && value->literalBool)
+        return *value->literalBool;
     bool ok = false;
     const Value result = evaluate(*value);
     const bool b = toBool(result, &ok);
@@ -600,14 +595,15 @@ int PolicyExecution::intAttribute(const ProgramNode &node, QStringView name, int
     const ProgramValue *value = node.attribute(name);
     if (!value)
         return fallback;
+    if (!value->isExpression() && value->literalInt)
+        return *value->literalInt;
     const Value result = evaluate(*value);
     if (result.isIntegral())
         return int(result.intValue());
     if (result.isNumeric())
         return int(result.toDouble());
-    bool ok = false;
-    const int number = result.toString().trimmed().toInt(&ok);
-    if (!ok)
+    const std::optional<int> number = ProgramValue::parseInt(result.toString());
+    if (!number)
         throw PolicyFailure{{},
                             QStringLiteral("ExpressionValueEvaluationFailure"),
                             QStringLiteral("Attribute '%1' of %2 needs an integer, got '%3'.")
@@ -615,7 +611,7 @@ int PolicyExecution::intAttribute(const ProgramNode &node, QStringView name, int
                             500,
                             {},
                             {}};
-    return number;
+    return *number;
 }
 
 QString PolicyExecution::text(const ProgramNode &node)
@@ -1186,11 +1182,13 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
             [self, strand = m_active, &node, variable, ignoreError](HttpClientResult result) {
                 if (!self->activate(strand))
                     return;
-                TraceEvent e = self->event(TraceEvent::Kind::Forward, &node);
-                e.url = result.ok() ? QString() : result.errorMessage;
-                e.status = result.ok() ? result.response.status : 0;
-                e.durationUs = result.elapsed.count();
-                self->trace(e);
+                if (self->recording()) {
+                    TraceEvent e = self->event(TraceEvent::Kind::Forward, &node);
+                    e.url = result.ok() ? QString() : result.errorMessage;
+                    e.status = result.ok() ? result.response.status : 0;
+                    e.durationUs = result.elapsed.count();
+                    self->trace(e);
+                }
                 if (result.ok()) {
                     self->m_context.setVariable(
                             variable,
@@ -1254,17 +1252,21 @@ void PolicyExecution::runCacheLookupValue(const ProgramNode &node)
                                      ? node.attribute(u"variable-name")->literal
                                      : QString();
     const std::optional<QVariant> found = m_services.cache->lookup(m_input.route.region, key);
-    TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
-    e.key = key;
-    e.hit = found.has_value();
+    Value value;
     if (found) {
-        const Value value = fromVariant(*found);
+        value = fromVariant(*found);
         m_context.setVariable(variable, value);
-        e.value = value.toString();
     } else if (const ProgramValue *fallback = node.attribute(u"default-value")) {
         // A miss without default-value leaves the variable unset (ContainsKey tells).
         m_context.setVariable(variable, evaluate(*fallback));
     }
+    if (!recording())
+        return;
+    TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
+    e.key = key;
+    e.hit = found.has_value();
+    if (found)
+        e.value = value.toString();
     trace(e);
 }
 
@@ -1284,6 +1286,8 @@ void PolicyExecution::runCacheStoreValue(const ProgramNode &node)
     const int duration = intAttribute(node, u"duration", 0);
     m_services.cache->store(
             m_input.route.region, key, toVariant(value), value.toString(), duration * 1000LL);
+    if (!recording())
+        return;
     TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
     e.key = key;
     e.value = value.toString();
@@ -1294,9 +1298,12 @@ void PolicyExecution::runCacheStoreValue(const ProgramNode &node)
 void PolicyExecution::runCacheRemoveValue(const ProgramNode &node)
 {
     const QString key = stringAttribute(node, u"key");
+    const bool removed = m_services.cache->remove(m_input.route.region, key);
+    if (!recording())
+        return;
     TraceEvent e = event(TraceEvent::Kind::CacheRemove, &node);
     e.key = key;
-    e.hit = m_services.cache->remove(m_input.route.region, key);
+    e.hit = removed;
     trace(e);
 }
 

@@ -3,6 +3,37 @@
 
 #include <cstring>
 
+ProgramValue ProgramValue::fromLiteral(const QString &text)
+{
+    ProgramValue value;
+    value.literal = text;
+    value.literalBool = parseBool(text);
+    value.literalInt = parseInt(text);
+    return value;
+}
+
+std::optional<bool> ProgramValue::parseBool(QStringView text)
+{
+    // The exact spellings first: most values are one of them.
+    if (text == u"true")
+        return true;
+    if (text == u"false")
+        return false;
+    const QStringView trimmed = text.trimmed();
+    if (trimmed.compare(u"true", Qt::CaseInsensitive) == 0)
+        return true;
+    if (trimmed.compare(u"false", Qt::CaseInsensitive) == 0)
+        return false;
+    return std::nullopt;
+}
+
+std::optional<int> ProgramValue::parseInt(QStringView text)
+{
+    bool ok = false;
+    const int number = text.trimmed().toInt(&ok);
+    return ok ? std::optional<int>(number) : std::nullopt;
+}
+
 const ProgramValue *ProgramNode::attribute(QStringView attributeName) const
 {
     // Sizes, then the bytes: QString's == goes through Qt's general comparison, which was most of

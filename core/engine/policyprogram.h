@@ -10,6 +10,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 class CompiledExpression;
 
@@ -19,7 +20,15 @@ struct ProgramValue
 {
     QString literal;
     std::shared_ptr<const CompiledExpression> expression;
+    // A literal's readings as a Boolean and as an integer, parsed once when it is compiled:
+    // handlers read attributes such as retry's count or first-fast-retry on every request.
+    std::optional<bool> literalBool;
+    std::optional<int> literalInt;
 
+    static ProgramValue fromLiteral(const QString &text);
+    // The spellings policies use for Booleans ("true", " False ") and integers (" 10 ").
+    static std::optional<bool> parseBool(QStringView text);
+    static std::optional<int> parseInt(QStringView text);
     bool isExpression() const { return expression != nullptr; }
 };
 
