@@ -110,7 +110,7 @@ std::shared_ptr<HttpMessage> MessageConverter::responseMessage(const HttpRespons
 {
     auto message = std::make_shared<HttpMessage>(HttpMessage::Role::Response);
     message->statusCode = response.status;
-    message->statusReason = QString::fromLatin1(response.reasonPhrase());
+    message->statusReason = response.reasonText();
     message->headers->setWireHeaders(response.headers);
     message->body = std::make_shared<MessageBody>(response.body);
     return message;

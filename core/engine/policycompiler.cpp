@@ -115,8 +115,8 @@ ProgramValue PolicyCompiler::compileValue(const QString &text,
                                           const QString &fileName,
                                           QList<Diagnostic> &diagnostics) const
 {
-    ProgramValue value
-            = ProgramValue::fromLiteral(NamedValueSubstitution::substitute(text, m_namedValues).text);
+    ProgramValue value = ProgramValue::fromLiteral(
+            NamedValueSubstitution::substitute(text, m_namedValues).text);
     if (!looksLikeExpression(value.literal))
         return value;
     ExpressionCompileResult compiled = ExpressionCompiler::compile(value.literal, start, fileName);

@@ -120,9 +120,8 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     // Deep enough for a section, a retry and a choose branch without regrowing as they push.
     m_strands.emplace_back().frames.reserve(8);
     m_elapsed.start();
-    const QDateTime wallStart = QDateTime::currentDateTimeUtc();
+    const QDateTime wallStart = m_context.timestamp;
     m_clockStartMs = m_services.clock->nowMs();
-    m_context.timestamp = wallStart;
     // Captures only this, which std::function stores without allocating.
     m_context.clock = [this] {
         return m_context.timestamp.addMSecs(m_services.clock->nowMs() - m_clockStartMs);
@@ -135,7 +134,7 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
 
     HttpMessage &request = *m_context.request;
     const HttpRequest &wire = m_input.request;
-    request.method = QString::fromLatin1(wire.method);
+    request.method = wire.methodName();
     // Copied into the URL objects the request message already has: no allocation for them.
     const std::shared_ptr<const HttpUrl> original = m_services.contexts->originalUrl(m_input);
     request.originalUrl->assign(*original);
@@ -467,7 +466,7 @@ void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure
     m_error->source = source;
     HttpMessage &response = ensureResponse();
     response.statusCode = failure.status;
-    response.statusReason = QString::fromLatin1(HttpResponse::standardReason(failure.status));
+    response.statusReason = HttpResponse::standardReasonText(failure.status);
     for (const HttpHeaders::Field &field : failure.headers)
         response.headers->set(QString::fromLatin1(field.name), {QString::fromLatin1(field.value)});
     m_inOnError = true;
@@ -720,9 +719,7 @@ void PolicyExecution::applyStatus(const ProgramNode &node, HttpMessage &message)
     message.statusCode = intAttribute(node, u"code", 200);
     const QString reason = stringAttribute(node, u"reason");
     message.statusReason
-            = reason.isEmpty()
-                      ? QString::fromLatin1(HttpResponse::standardReason(message.statusCode))
-                      : reason;
+            = reason.isEmpty() ? HttpResponse::standardReasonText(message.statusCode) : reason;
 }
 
 // ---- trace
@@ -1232,7 +1229,7 @@ void PolicyExecution::runMockResponse(const ProgramNode &node)
 {
     HttpMessage &response = ensureResponse();
     response.statusCode = intAttribute(node, u"status-code", 200);
-    response.statusReason = QString::fromLatin1(HttpResponse::standardReason(response.statusCode));
+    response.statusReason = HttpResponse::standardReasonText(response.statusCode);
     const QString contentType = stringAttribute(node, u"content-type");
     if (!contentType.isEmpty())
         response.headers->set(QStringLiteral("Content-Type"), {contentType});

@@ -285,9 +285,12 @@ void Gateway::handle(Worker &worker,
                      const HttpResponder &responder)
 {
     const std::shared_ptr<const ProgramSet> set = programs();
-    const QString path = QUrl::fromPercentEncoding(request.path());
+    const QByteArray encodedPath = request.path();
+    // Decoding copies the bytes first: most paths have nothing to decode.
+    const QString path = encodedPath.contains('%') ? QUrl::fromPercentEncoding(encodedPath)
+                                                   : QString::fromUtf8(encodedPath);
     const QString query = QString::fromUtf8(request.query());
-    const QString method = QString::fromLatin1(request.method);
+    const QString method = request.methodName();
     const std::optional<OperationMatcher::Match> match = set->matcher().match(method, path, query);
     if (!match) {
         RequestTrace trace;

@@ -33,6 +33,9 @@ struct HttpRequest
     bool hasQuery() const { return target.contains('?'); }
     // "HTTP/1.1"
     QByteArray versionString() const;
+    // The method as text. The standard methods share one string each: the gateway and the
+    // engine both want the text of every request's method.
+    QString methodName() const;
 
     friend bool operator==(const HttpRequest &, const HttpRequest &) = default;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httpresponse.h"
 
+#include <array>
+
 HttpResponse::HttpResponse(int status, QByteArray body, QByteArray contentType)
     : status(status)
     , body(std::move(body))
@@ -12,6 +14,30 @@ HttpResponse::HttpResponse(int status, QByteArray body, QByteArray contentType)
 QByteArrayView HttpResponse::reasonPhrase() const
 {
     return reason.isEmpty() ? standardReason(status) : QByteArrayView(reason);
+}
+
+QString HttpResponse::reasonText() const
+{
+    const QByteArrayView standard = standardReason(status);
+    if (reason.isEmpty() || reason == standard)
+        return standardReasonText(status);
+    return QString::fromLatin1(reason);
+}
+
+QString HttpResponse::standardReasonText(int status)
+{
+    constexpr int first = 100;
+    constexpr int last = 599;
+    if (status < first || status > last)
+        return QString::fromLatin1(standardReason(status));
+    // Filled once, whole, so worker threads only ever read it.
+    static const std::array<QString, last - first + 1> texts = [] {
+        std::array<QString, last - first + 1> all;
+        for (int code = first; code <= last; ++code)
+            all[size_t(code - first)] = QString::fromLatin1(standardReason(code));
+        return all;
+    }();
+    return texts[size_t(status - first)];
 }
 
 bool HttpResponse::statusAllowsBody() const

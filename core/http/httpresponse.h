@@ -18,11 +18,15 @@ struct HttpResponse
 
     // The reason to put on the status line: reason, or the standard phrase.
     QByteArrayView reasonPhrase() const;
+    // reasonPhrase() as text, shared with standardReasonText() when it is the standard phrase.
+    QString reasonText() const;
     // RFC 9110 6.4.1: 1xx, 204 and 304 never carry content.
     bool statusAllowsBody() const;
 
     // A view of a literal: naming the phrase allocates nothing.
     static QByteArrayView standardReason(int status);
+    // The same phrase as text, one shared string per status: every proxied response names it.
+    static QString standardReasonText(int status);
 
     friend bool operator==(const HttpResponse &, const HttpResponse &) = default;
 };

@@ -20,6 +20,8 @@ class tst_GatewayArticle : public QObject
 
 private Q_SLOTS:
     void step0ReachesPrimaryWithFunctionKey();
+    void step0MatchesDecodedPathAndMethod_data();
+    void step0MatchesDecodedPathAndMethod();
     void step1RetriesOnSecondary();
     void step2RemembersOutageForTenSeconds();
     void step2SuccessRemovesItsKey();
@@ -105,6 +107,38 @@ void tst_GatewayArticle::step0ReachesPrimaryWithFunctionKey()
     QCOMPARE(hits("weu"), 0u);
     QCOMPARE(lastTrace().status, 200);
     QCOMPARE(lastTrace().region, QStringLiteral("East US"));
+}
+
+// Operations match the percent-decoded path and the method, whichever way the gateway spells
+// them out.
+void tst_GatewayArticle::step0MatchesDecodedPathAndMethod_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<int>("status");
+    QTest::newRow("plain") << QByteArray("GET") << QByteArray("/hello") << 200;
+    QTest::newRow("encoded letter") << QByteArray("GET") << QByteArray("/hell%6F") << 200;
+    QTest::newRow("not origin-form") << QByteArray("GET") << QByteArray("%2Fhello") << 400;
+    QTest::newRow("encoded space") << QByteArray("GET") << QByteArray("/hello%20") << 404;
+    QTest::newRow("other method") << QByteArray("DELETE") << QByteArray("/hello") << 404;
+    QTest::newRow("extension method") << QByteArray("PROPFIND") << QByteArray("/hello") << 404;
+}
+
+void tst_GatewayArticle::step0MatchesDecodedPathAndMethod()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, target);
+    QFETCH(int, status);
+    const auto gateway = startStep(0);
+    QVERIFY(gateway);
+    HttpTestClient client(gateway->url(QStringLiteral("East US")));
+    const HttpTestClient::Reply reply = client.send(method, target, {}, {});
+    QCOMPARE(reply.status, status);
+    QCOMPARE(hits("eus"), status == 200 ? 1u : 0u);
+    if (status == 400)
+        return; // refused while parsing: no request to trace
+    // The worker hands a request without an operation to the trace buffer after answering it.
+    QTRY_COMPARE(lastTrace().method, QString::fromLatin1(method));
 }
 
 void tst_GatewayArticle::step1RetriesOnSecondary()
