@@ -11,6 +11,8 @@
 #include "scriptfunction.h"
 #include "scriptrecord.h"
 
+#include <QVarLengthArray>
+
 #include <cmath>
 
 using Node = ExpressionNode;
@@ -438,7 +440,7 @@ Value ExpressionInterpreter::memberOf(const Node *n, ScriptObject *object, const
 Value ExpressionInterpreter::index(const Node *n)
 {
     const Value receiver = eval(n->child(0));
-    QList<Value> indexes;
+    QVarLengthArray<Value, 1> indexes;
     for (size_t i = 1; i < n->children.size(); ++i)
         indexes.append(eval(n->children[i].get()));
     m_current = n;
@@ -747,7 +749,7 @@ void ExpressionInterpreter::store(const Node *target, const Value &value)
         return;
     case Node::Kind::Index: {
         const Value receiver = eval(target->child(0));
-        QList<Value> indexes;
+        QVarLengthArray<Value, 1> indexes;
         for (size_t i = 1; i < target->children.size(); ++i)
             indexes.append(eval(target->children[i].get()));
         m_current = target;
@@ -830,7 +832,7 @@ Value ExpressionInterpreter::construct(const Node *n)
             const Value k = eval(n->initializer[i].get());
             const Value v = eval(n->initializer[i + 1].get());
             m_current = n;
-            ExpressionLibrary::setIndex(*this, object, {k}, v);
+            ExpressionLibrary::setIndex(*this, object, {&k, 1}, v);
         }
     } else if (n->initializerKind == 2) {
         for (size_t i = 0; i < n->initializer.size(); ++i) {

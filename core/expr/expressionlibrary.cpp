@@ -3436,7 +3436,8 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
     case ScriptObject::Kind::Json: {
         const auto token = std::static_pointer_cast<JsonToken>(receiver.objectPtr());
         if (m == QLatin1String("Value") && argc <= 1) {
-            const auto target = argc == 1 ? jsonOf(index(in, receiver, {arg(0)})) : token;
+            const auto target
+                    = argc == 1 ? jsonOf(index(in, receiver, {args.constData(), 1})) : token;
             const QString t
                     = typeArgument(call).isEmpty() ? QStringLiteral("Object") : typeArgument(call);
             if (t == QLatin1String("JToken") || t == QLatin1String("JObject")
@@ -3777,12 +3778,12 @@ Value ExpressionLibrary::callMethod(ExpressionInterpreter &in,
 
 Value ExpressionLibrary::index(ExpressionInterpreter &in,
                                const Value &receiver,
-                               const QList<Value> &indexes)
+                               std::span<const Value> indexes)
 {
     if (indexes.size() != 1)
         in.raise(kArgumentException,
                  QStringLiteral("Wrong number of indices inside []; expected 1"));
-    const Value &key = indexes.at(0);
+    const Value &key = indexes.front();
     const auto position = [&](qsizetype size) {
         if (!key.isIntegral())
             castError(in, key, QStringLiteral("System.Int32"));
@@ -3863,12 +3864,12 @@ Value ExpressionLibrary::index(ExpressionInterpreter &in,
 
 void ExpressionLibrary::setIndex(ExpressionInterpreter &in,
                                  const Value &receiver,
-                                 const QList<Value> &indexes,
+                                 std::span<const Value> indexes,
                                  const Value &value)
 {
     if (indexes.size() != 1 || !receiver.isObject())
         noMember(in, receiver, QStringLiteral("this[]"));
-    const Value &key = indexes.at(0);
+    const Value &key = indexes.front();
     ScriptObject *o = receiver.object();
     switch (o->kind()) {
     case ScriptObject::Kind::Array: {

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <span>
+
 class ExpressionInterpreter;
 
 // The .NET members expressions may call, implemented over Qt: string, Convert, DateTime, TimeSpan,
@@ -32,12 +34,13 @@ public:
                             const Value &receiver,
                             const ExpressionNode *call,
                             QList<Value> &args);
+    // Indexes as a span: the interpreter keeps them on its stack (one, nearly always).
     static Value index(ExpressionInterpreter &in,
                        const Value &receiver,
-                       const QList<Value> &indexes);
+                       std::span<const Value> indexes);
     static void setIndex(ExpressionInterpreter &in,
                          const Value &receiver,
-                         const QList<Value> &indexes,
+                         std::span<const Value> indexes,
                          const Value &value);
     static void setMember(ExpressionInterpreter &in,
                           const Value &receiver,

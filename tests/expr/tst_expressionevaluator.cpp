@@ -706,6 +706,14 @@ void tst_ExpressionEvaluator::evaluate_data()
     row("@{ var d = new Dictionary<string, int>(); d[\"a\"] = 1; d.Add(\"b\", 2); return d[\"a\"] "
         "+ d[\"b\"] + d.Count; }",
         "Int32:5");
+    row("@{ var d = new Dictionary<string, int> { [\"a\"] = 2 }; d[\"a\"] += 1; return d[\"a\"]; }",
+        "Int32:3");
+    row("@(\"abc\"[1])", "Char:b");
+    row("@(\"abc\"[0, 1])",
+        "error:System.ArgumentException: Wrong number of indices inside []; expected 1");
+    row("@{ var l = new List<int> { 1 }; l[0, 0] = 2; return l[0]; }",
+        "error:System.MissingMemberException: 'System.Collections.Generic.List`1[System.Int32]' "
+        "does not contain a definition for 'this[]'");
     row("@{ var d = new Dictionary<string, string> { { \"k\", \"v\" } }; return "
         "d.ContainsKey(\"k\") && !d.ContainsKey(\"z\"); }",
         "Boolean:True");
