@@ -30,17 +30,17 @@ OperationMatcher::OperationMatcher(const Workspace &workspace)
     }
 }
 
-std::optional<QString> OperationMatcher::stripSuffix(QStringView path, const QString &suffix)
+std::optional<QStringView> OperationMatcher::stripSuffix(QStringView path, const QString &suffix)
 {
     if (suffix.isEmpty())
-        return path.isEmpty() ? QStringLiteral("/") : path.toString();
+        return path.isEmpty() ? QStringView(u"/") : path;
     const QStringView rest = path.mid(1);
     if (!rest.startsWith(suffix, Qt::CaseInsensitive))
         return std::nullopt;
     const QStringView after = rest.mid(suffix.size());
     if (!after.isEmpty() && !after.startsWith(u'/'))
         return std::nullopt; // "/hello2" is not under the suffix "hello"
-    return after.isEmpty() ? QStringLiteral("/") : after.toString();
+    return after.isEmpty() ? QStringView(u"/") : after;
 }
 
 std::optional<OperationMatcher::Match> OperationMatcher::match(const QString &method,
@@ -51,9 +51,10 @@ std::optional<OperationMatcher::Match> OperationMatcher::match(const QString &me
     qsizetype bestSuffix = -1;
     int bestSpecificity = -1;
     for (const Entry &entry : m_entries) {
-        if (entry.method != u"*" && entry.method.compare(method, Qt::CaseInsensitive) != 0)
+        if (entry.method != method && entry.method != u"*"
+            && entry.method.compare(method, Qt::CaseInsensitive) != 0)
             continue;
-        const std::optional<QString> rest = stripSuffix(path, entry.suffix);
+        const std::optional<QStringView> rest = stripSuffix(path, entry.suffix);
         if (!rest)
             continue;
         const std::optional<UrlTemplate::Match> m = entry.urlTemplate.match(*rest, query);
@@ -64,7 +65,7 @@ std::optional<OperationMatcher::Match> OperationMatcher::match(const QString &me
             || (entry.suffix.size() == bestSuffix && specificity > bestSpecificity)) {
             best = Match{entry.apiIndex,
                          entry.operationIndex,
-                         *rest,
+                         rest->toString(),
                          m->parameters,
                          entry.urlTemplate.queryParameterNames()};
             bestSuffix = entry.suffix.size();

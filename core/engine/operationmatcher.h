@@ -39,7 +39,8 @@ private:
         UrlTemplate urlTemplate;
     };
 
-    static std::optional<QString> stripSuffix(QStringView path, const QString &suffix);
+    // A view into path (or of "/"): every operation of every API is tried for each request.
+    static std::optional<QStringView> stripSuffix(QStringView path, const QString &suffix);
 
     QList<Entry> m_entries;
     QList<QString> m_errors;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urltemplate.h"
 
+#include <QStringTokenizer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -59,31 +60,33 @@ std::optional<UrlTemplate> UrlTemplate::parse(const QString &text, QString *erro
 std::optional<UrlTemplate::Match> UrlTemplate::match(QStringView path, QStringView query) const
 {
     Match result;
-    const QList<QStringView> parts
-            = path.mid(path.startsWith(u'/') ? 1 : 0).split(u'/', Qt::SkipEmptyParts);
-    qsizetype i = 0;
+    // Every request is matched against each operation's template: the segments are walked in
+    // place (no list of them), and one without escapes is compared without decoding a copy.
+    const auto parts = qTokenize(path, u'/', Qt::SkipEmptyParts);
+    auto part = parts.begin();
     for (const Segment &segment : m_segments) {
         if (segment.kind == Segment::Kind::Rest) {
-            if (!segment.value.isEmpty()) {
-                QStringList rest;
-                for (qsizetype j = i; j < parts.size(); ++j)
-                    rest.append(QUrl::fromPercentEncoding(parts.at(j).toUtf8()));
-                result.parameters.insert(segment.value, rest.join(u'/'));
+            QStringList rest;
+            for (; part != parts.end(); ++part) {
+                if (!segment.value.isEmpty())
+                    rest.append(QUrl::fromPercentEncoding((*part).toUtf8()));
             }
-            i = parts.size();
+            if (!segment.value.isEmpty())
+                result.parameters.insert(segment.value, rest.join(u'/'));
             break;
         }
-        if (i >= parts.size())
+        if (part == parts.end())
             return std::nullopt;
-        // Every request is matched against each operation's template: a segment without
-        // escapes is compared in place, without decoding it into a new string.
-        const QStringView raw = parts.at(i);
+        const QStringView raw = *part;
         const bool escaped = raw.contains(u'%');
         if (segment.kind == Segment::Kind::Literal) {
-            const int order = escaped ? QUrl::fromPercentEncoding(raw.toUtf8())
+            const bool same
+                    = escaped ? QUrl::fromPercentEncoding(raw.toUtf8())
                                                 .compare(segment.value, Qt::CaseInsensitive)
-                                      : raw.compare(segment.value, Qt::CaseInsensitive);
-            if (order != 0)
+                                        == 0
+                              : raw == segment.value
+                                        || raw.compare(segment.value, Qt::CaseInsensitive) == 0;
+            if (!same)
                 return std::nullopt;
             result.specificity += 2;
         } else {
@@ -92,9 +95,9 @@ std::optional<UrlTemplate::Match> UrlTemplate::match(QStringView path, QStringVi
                                              : raw.toString());
             result.specificity += 1;
         }
-        ++i;
+        ++part;
     }
-    if (i != parts.size())
+    if (part != parts.end())
         return std::nullopt;
     if (m_query.isEmpty())
         return result;

@@ -116,6 +116,18 @@ private Q_SLOTS:
                                   << "post-user"
                                   << "/"
                                   << "";
+        QTest::newRow("extra segment falls to wildcard") << "GET"
+                                                         << "/v1/users/me/x/y"
+                                                         << ""
+                                                         << "any"
+                                                         << "/v1/users/me/x/y"
+                                                         << "";
+        QTest::newRow("empty segments skipped") << "GET"
+                                                << "/v1/users//me/"
+                                                << ""
+                                                << "get-me"
+                                                << "//me/"
+                                                << "";
         QTest::newRow("suffix needs a segment boundary") << "GET"
                                                          << "/v1/usersX/1"
                                                          << ""
