@@ -881,13 +881,13 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
 
     const qsizetype question = filled.indexOf(u'?');
     m_operationPath = question < 0 ? filled : filled.left(question);
-    HeaderMap &query = *m_context.request->url->query();
+    HeaderMap &query = m_context.request->url->query();
     query.clear();
     const QString templateQuery = question < 0 ? QString() : filled.mid(question + 1);
     for (const auto &[name, value] : m_services.urls->queryItems(templateQuery))
         query.append(name, value);
     if (boolAttribute(node, u"copy-unmatched-params", true)) {
-        for (const auto &[name, values] : m_context.request->originalUrl->query()->entries()) {
+        for (const auto &[name, values] : m_context.request->originalUrl->query().entries()) {
             if (m_input.templateQueryNames.contains(name) || query.contains(name))
                 continue;
             query.set(name, values);
@@ -903,7 +903,7 @@ void PolicyExecution::runSetHeader(const ProgramNode &node)
 
 void PolicyExecution::runSetQueryParameter(const ProgramNode &node)
 {
-    applyHeader(node, *m_context.request->url->query());
+    applyHeader(node, m_context.request->url->query());
 }
 
 void PolicyExecution::runSetBody(const ProgramNode &node)
@@ -1155,7 +1155,7 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
         else if (child.name == u"set-header")
             applyHeader(child, *message->headers);
         else if (child.name == u"set-query-parameter")
-            applyHeader(child, *message->url->query());
+            applyHeader(child, message->url->query());
         else if (child.name == u"set-body")
             applyBody(child, *message);
         else
@@ -1361,7 +1361,7 @@ QString PolicyExecution::responseCacheKey(const ProgramNode &node)
                              + request.headers->joined(name));
             else if (child.name == u"vary-by-query-parameter")
                 parts.append(QStringLiteral("query:") + name + u'='
-                             + request.originalUrl->query()->joined(name));
+                             + request.originalUrl->query().joined(name));
         }
     }
     return parts.join(u'|');
@@ -1494,7 +1494,7 @@ QString PolicyExecution::subscriptionKey() const
     QString subscription
             = m_context.request->headers->joined(QStringLiteral("Ocp-Apim-Subscription-Key"));
     if (subscription.isEmpty())
-        subscription = m_context.request->originalUrl->query()->joined(
+        subscription = m_context.request->originalUrl->query().joined(
                 QStringLiteral("subscription-key"));
     return subscription.isEmpty() ? QStringLiteral("anonymous") : subscription;
 }

@@ -416,7 +416,11 @@ Value ExpressionInterpreter::memberOf(const Node *n, ScriptObject *object, const
             case N::Port:
                 return Value::fromInt(url->port);
             case N::Query:
-                return Value::fromObject(url->query());
+                // URLs are never context members themselves: there is always a receiver.
+                if (!receiver)
+                    raiseNullReference();
+                return Value::fromObject(HttpUrl::sharedQuery(
+                        std::static_pointer_cast<HttpUrl>(receiver->objectPtr())));
             case N::QueryString:
                 return Value::fromString(url->queryString());
             default:

@@ -20,16 +20,20 @@ public:
     enum class Role { Request, Response };
 
     // A response's request-only members (IResponse has no Url, OriginalUrl or MatchedParameters)
-    // stay null: every proxied request makes one response message, and these were four of its
-    // allocations.
+    // stay null: every proxied request makes one response message. A request's four parts
+    // share one allocation (their pointers alias it) instead of making one each.
     explicit HttpMessage(Role role)
         : ScriptObject(Kind::Message)
         , role(role)
     {
         if (role == Role::Request) {
-            url = std::make_shared<HttpUrl>();
-            originalUrl = std::make_shared<HttpUrl>();
-            matchedParameters = std::make_shared<HeaderMap>(true, true);
+            const auto parts = std::make_shared<RequestParts>();
+            url = std::shared_ptr<HttpUrl>(parts, &parts->url);
+            originalUrl = std::shared_ptr<HttpUrl>(parts, &parts->originalUrl);
+            matchedParameters = std::shared_ptr<HeaderMap>(parts, &parts->matchedParameters);
+            headers = std::shared_ptr<HeaderMap>(parts, &parts->headers);
+        } else {
+            headers = std::make_shared<HeaderMap>(true);
         }
     }
 
@@ -49,6 +53,15 @@ public:
     int statusCode = 200;
     QString statusReason = QStringLiteral("OK");
     // Both
-    std::shared_ptr<HeaderMap> headers = std::make_shared<HeaderMap>(true);
+    std::shared_ptr<HeaderMap> headers;
     std::shared_ptr<MessageBody> body;
+
+private:
+    struct RequestParts
+    {
+        HttpUrl url;
+        HttpUrl originalUrl;
+        HeaderMap matchedParameters{true, true};
+        HeaderMap headers{true};
+    };
 };

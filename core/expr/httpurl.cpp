@@ -16,7 +16,7 @@ std::shared_ptr<HttpUrl> HttpUrl::fromUrl(const QUrl &url)
         u->path = QStringLiteral("/");
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
-        u->m_query->append(key, value);
+        u->m_query.append(key, value);
     return u;
 }
 
@@ -52,10 +52,15 @@ void appendQuery(QString &out, const HeaderMap &query)
 }
 } // namespace
 
+std::shared_ptr<HeaderMap> HttpUrl::sharedQuery(const std::shared_ptr<HttpUrl> &url)
+{
+    return std::shared_ptr<HeaderMap>(url, &url->m_query);
+}
+
 QString HttpUrl::queryString() const
 {
     QString query;
-    appendQuery(query, *m_query);
+    appendQuery(query, m_query);
     return query.isNull() ? QStringLiteral("") : query;
 }
 
@@ -73,7 +78,7 @@ QString HttpUrl::toString() const
         s += QString::number(port);
     }
     s += path;
-    appendQuery(s, *m_query);
+    appendQuery(s, m_query);
     return s;
 }
 
@@ -90,5 +95,5 @@ void HttpUrl::assign(const HttpUrl &other)
     host = other.host;
     port = other.port;
     path = other.path;
-    m_query->assign(*other.m_query);
+    m_query.assign(other.m_query);
 }

@@ -10,14 +10,16 @@
 #include <memory>
 
 // IUrl of the context model: context.Request.Url / OriginalUrl, context.Api.ServiceUrl.
-class HttpUrl final : public ScriptObject
+// Always owned by a shared_ptr: Query hands scripts a pointer into it.
+class HttpUrl final
+    : public ScriptObject
+    , public std::enable_shared_from_this<HttpUrl>
 {
 public:
     static constexpr Kind staticKind = Kind::Url;
 
     HttpUrl()
         : ScriptObject(Kind::Url)
-        , m_query(std::make_shared<HeaderMap>(false))
     {}
 
     static std::shared_ptr<HttpUrl> fromUrl(const QUrl &url);
@@ -28,7 +30,12 @@ public:
     QString host;
     int port = 443;
     QString path = QStringLiteral("/");
-    const std::shared_ptr<HeaderMap> &query() const { return m_query; }
+    // A member, not a separate allocation: every request makes two URLs.
+    HeaderMap &query() { return m_query; }
+    const HeaderMap &query() const { return m_query; }
+    // url's query as a script object, keeping url (and what owns it) alive while a script
+    // holds it.
+    static std::shared_ptr<HeaderMap> sharedQuery(const std::shared_ptr<HttpUrl> &url);
     // "?a=1&b=2" or "" (leading '?' included, values percent-encoded).
     QString queryString() const;
     // scheme://host[:port]/path?query, the port omitted when it is the scheme's default.
@@ -38,5 +45,5 @@ public:
     void assign(const HttpUrl &other);
 
 private:
-    std::shared_ptr<HeaderMap> m_query;
+    HeaderMap m_query{false};
 };

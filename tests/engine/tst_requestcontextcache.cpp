@@ -119,8 +119,8 @@ void tst_RequestContextCache::copiesDoNotChangeTheCachedUrl()
     const std::shared_ptr<const HttpUrl> cached = cache.originalUrl(input());
     HttpUrl copy;
     copy.assign(*cached);
-    copy.query()->set(QStringLiteral("x"), {QStringLiteral("changed")});
-    copy.query()->append(QStringLiteral("code"), QStringLiteral("k"));
+    copy.query().set(QStringLiteral("x"), {QStringLiteral("changed")});
+    copy.query().append(QStringLiteral("code"), QStringLiteral("k"));
     copy.path = QStringLiteral("/api/Hello");
     QCOMPARE(text(copy), QStringLiteral("http://127.0.0.1:8081/api/Hello?x=changed&code=k"));
     QCOMPARE(text(*cache.originalUrl(input())), QStringLiteral("http://127.0.0.1:8081/hello?x=1"));
