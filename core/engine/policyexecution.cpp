@@ -659,15 +659,10 @@ void PolicyExecution::refreshRequestUrl()
 {
     // The same base comes back several times per request (service URL, set-backend-service,
     // rewrite-uri): taken apart once.
-    if (!m_base.parsed || m_base.text != m_backendBase) {
-        const QUrl base = parseUrl(m_backendBase);
-        m_base.parsed = true;
-        m_base.text = m_backendBase;
-        m_base.absolute = base.isValid() && !base.host().isEmpty();
-        m_base.scheme = base.scheme();
-        m_base.host = base.host();
-        m_base.port = base.port(base.scheme() == u"http" ? 80 : 443);
-        m_base.path = base.path(QUrl::FullyEncoded);
+    if (!m_baseParsed || m_baseText != m_backendBase) {
+        m_base = m_services.urls->base(m_backendBase);
+        m_baseText = m_backendBase;
+        m_baseParsed = true;
     }
     HttpUrl &url = *m_context.request->url;
     if (m_base.absolute) {

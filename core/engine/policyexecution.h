@@ -7,6 +7,7 @@
 #include "policyprogram.h"
 #include "requesttrace.h"
 #include "retryschedule.h"
+#include "urlparsecache.h"
 
 #include "expr/expressioncontext.h"
 #include "http/httpresponse.h"
@@ -238,18 +239,10 @@ private:
     // The backend: base URL (set-backend-service, else the API's service URL), or a backend
     // entity resolved at each forward; and the operation path rewrite-uri changes.
     QString m_backendBase;
-    // m_backendBase taken apart, for refreshRequestUrl.
-    struct BaseUrl
-    {
-        bool parsed = false;
-        QString text;
-        bool absolute = false;
-        QString scheme;
-        QString host;
-        int port = 0;
-        QString path;
-    };
-    BaseUrl m_base;
+    // m_backendBase taken apart (m_baseText: for which text), for refreshRequestUrl.
+    UrlParseCache::Base m_base;
+    QString m_baseText;
+    bool m_baseParsed = false;
     QString m_backendId;
     QString m_operationPath;
     int m_forwardCount = 0;

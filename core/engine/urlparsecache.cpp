@@ -15,6 +15,24 @@ QUrl UrlParseCache::parse(const QString &text)
     return url;
 }
 
+UrlParseCache::Base UrlParseCache::base(const QString &text)
+{
+    const auto it = m_bases.constFind(text);
+    if (it != m_bases.constEnd())
+        return it.value();
+    if (m_bases.size() >= m_capacity)
+        m_bases.clear();
+    const QUrl url = parse(text);
+    Base base;
+    base.absolute = url.isValid() && !url.host().isEmpty();
+    base.scheme = url.scheme();
+    base.host = url.host();
+    base.port = url.port(base.scheme == u"http" ? 80 : 443);
+    base.path = url.path(QUrl::FullyEncoded);
+    m_bases.insert(text, base);
+    return base;
+}
+
 UrlParseCache::QueryItems UrlParseCache::queryItems(const QString &query)
 {
     const auto it = m_queries.constFind(query);

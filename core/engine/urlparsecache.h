@@ -22,14 +22,26 @@ public:
     {}
 
     using QueryItems = QList<std::pair<QString, QString>>;
+    // A backend base URL (service URL, set-backend-service) taken apart as a request URL takes
+    // it: QUrl makes a new string for each part it is asked for.
+    struct Base
+    {
+        bool absolute = false; // with a host
+        QString scheme;
+        QString host;
+        int port = 443; // the scheme's default when the URL names none
+        QString path;   // percent-encoded
+    };
 
     QUrl parse(const QString &text);
+    Base base(const QString &text);
     // The fully decoded name/value pairs of a query string (without its "?").
     QueryItems queryItems(const QString &query);
-    qsizetype size() const { return m_urls.size() + m_queries.size(); }
+    qsizetype size() const { return m_urls.size() + m_bases.size() + m_queries.size(); }
 
 private:
     qsizetype m_capacity;
     QHash<QString, QUrl> m_urls;
+    QHash<QString, Base> m_bases;
     QHash<QString, QueryItems> m_queries;
 };

@@ -11,6 +11,8 @@ private Q_SLOTS:
     void parsesAsQUrl_data();
     void parsesAsQUrl();
     void staysWithinCapacity();
+    void takesBasesApart_data();
+    void takesBasesApart();
     void parsesQueriesAsQUrlQuery_data();
     void parsesQueriesAsQUrlQuery();
 };
@@ -44,6 +46,52 @@ void tst_UrlParseCache::staysWithinCapacity()
         QCOMPARE(cache.parse(text).host(), QStringLiteral("backend-%1.example").arg(i));
         QVERIFY(cache.size() <= 4);
     }
+}
+
+void tst_UrlParseCache::takesBasesApart_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("absolute");
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("https, no path")
+            << QStringLiteral("https://hello-eus.azurewebsites.net") << true << "https"
+            << "hello-eus.azurewebsites.net" << 443 << "";
+    QTest::newRow("http with port and path")
+            << QStringLiteral("http://127.0.0.1:8080/api/v1") << true << "http"
+            << "127.0.0.1" << 8080 << "/api/v1";
+    QTest::newRow("http default port") << QStringLiteral("http://h.example/") << true << "http"
+                                       << "h.example" << 80 << "/";
+    QTest::newRow("escaped path") << QStringLiteral("https://h.example/a%20b") << true << "https"
+                                  << "h.example" << 443 << "/a%20b";
+    QTest::newRow("relative") << QStringLiteral("/api") << false << ""
+                              << "" << 443 << "/api";
+    QTest::newRow("empty") << QString() << false << ""
+                           << "" << 443 << "";
+}
+
+void tst_UrlParseCache::takesBasesApart()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, absolute);
+    QFETCH(QString, scheme);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, path);
+    UrlParseCache cache(2);
+    for (int pass = 0; pass < 2; ++pass) { // parsed, then remembered
+        const UrlParseCache::Base base = cache.base(text);
+        QCOMPARE(base.absolute, absolute);
+        QCOMPARE(base.scheme, scheme);
+        QCOMPARE(base.host, host);
+        QCOMPARE(base.port, port);
+        QCOMPARE(base.path, path);
+    }
+    for (int i = 0; i < 5; ++i)
+        cache.base(QStringLiteral("http://h%1/").arg(i));
+    QCOMPARE(cache.base(text).host, host);
 }
 
 void tst_UrlParseCache::parsesQueriesAsQUrlQuery_data()
