@@ -860,10 +860,12 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
     QString target = stringAttribute(node, u"template");
     static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]+)\\}"));
     const HeaderMap &matched = *m_context.request->matchedParameters;
-    QString filled;
-    qsizetype last = 0;
-    // Most templates have no {parameter}: skip the regular expression for them.
+    // Most templates have no {parameter}: they are used as they are, without the regular
+    // expression or a copy.
+    QString filled = target;
     if (target.contains(u'{')) {
+        filled.clear();
+        qsizetype last = 0;
         auto it = placeholder.globalMatch(target);
         while (it.hasNext()) {
             const auto match = it.next();
@@ -871,8 +873,8 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
             filled += QString::fromUtf8(QUrl::toPercentEncoding(matched.joined(match.captured(1))));
             last = match.capturedEnd();
         }
+        filled += QStringView(target).mid(last);
     }
-    filled += QStringView(target).mid(last);
 
     const qsizetype question = filled.indexOf(u'?');
     m_operationPath = question < 0 ? filled : filled.left(question);

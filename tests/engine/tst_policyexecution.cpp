@@ -45,6 +45,8 @@ private Q_SLOTS:
     void defaultErrorBodies();
     void valueCacheAndVariables();
     void headersQueryAndBody();
+    void rewriteUri_data();
+    void rewriteUri();
     void poolFailsOverThroughBreaker();
     void notEmulatedPolicyWarns();
 
@@ -70,6 +72,9 @@ private:
     std::unique_ptr<UrlParseCache> m_urls;
     std::unique_ptr<RequestContextCache> m_contexts;
     double m_random = 0.5;
+    // What the operation's URL template matched (the gateway's OperationMatcher fills these).
+    QHash<QString, QString> m_matched;
+    QStringList m_templateQueryNames;
 };
 
 void tst_PolicyExecution::init()
@@ -83,6 +88,8 @@ void tst_PolicyExecution::init()
     m_backends = std::make_unique<BackendRegistry>(QList<Workspace::Backend>(), m_clock.get());
     m_urls = std::make_unique<UrlParseCache>();
     m_contexts = std::make_unique<RequestContextCache>();
+    m_matched.clear();
+    m_templateQueryNames.clear();
 }
 
 std::shared_ptr<tst_PolicyExecution::Outcome> tst_PolicyExecution::run(const QString &xml,
@@ -122,6 +129,8 @@ std::shared_ptr<tst_PolicyExecution::Outcome> tst_PolicyExecution::run(const QSt
     input.route.serviceUrl = QStringLiteral("http://127.0.0.1:9");
     input.route.operationId = QStringLiteral("op");
     input.operationPath = QString::fromLatin1(input.request.path());
+    input.matchedParameters = m_matched;
+    input.templateQueryNames = m_templateQueryNames;
     PolicyExecution::create(compiled.program,
                             services,
                             std::move(input),
@@ -453,6 +462,58 @@ void tst_PolicyExecution::headersQueryAndBody()
     const QJsonObject headers = echo.value("headers").toObject();
     QCOMPARE(headers.value("X-One").toString(), QStringLiteral("a,b"));
     QCOMPARE(headers.value("Authorization").toString(), QStringLiteral("Basic dTpw"));
+}
+
+using Parameters = QHash<QString, QString>;
+
+void tst_PolicyExecution::rewriteUri_data()
+{
+    QTest::addColumn<QString>("attributes");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<Parameters>("matched");
+    QTest::addColumn<QStringList>("templateQueryNames");
+    QTest::addColumn<QString>("url");
+    const QString service = QStringLiteral("http://127.0.0.1:9");
+    QTest::newRow("literal, unmatched parameters copied")
+            << "template=\"/api/Hello?code=k\"" << QByteArray("/hello?x=1") << Parameters()
+            << QStringList() << service + "/api/Hello?code=k&x=1";
+    QTest::newRow("copy-unmatched-params off")
+            << "template=\"/api/Hello?code=k\" copy-unmatched-params=\"false\""
+            << QByteArray("/hello?x=1") << Parameters() << QStringList()
+            << service + "/api/Hello?code=k";
+    QTest::newRow("template parameter, encoded")
+            << "template=\"/users/{id}/orders\"" << QByteArray("/u/a%20b")
+            << Parameters{{"id", "a b"}} << QStringList() << service + "/users/a%20b/orders";
+    QTest::newRow("two parameters")
+            << "template=\"/{a}-{b}/x\"" << QByteArray("/p?y=2")
+            << Parameters{{"a", "1"}, {"b", "2"}} << QStringList() << service + "/1-2/x?y=2";
+    QTest::newRow("template query names are matched, not copied")
+            << "template=\"/orders\"" << QByteArray("/o?status=open&x=1")
+            << Parameters{{"status", "open"}} << QStringList{"status"} << service + "/orders?x=1";
+    QTest::newRow("template query wins over the request's")
+            << "template=\"/p?x=2\"" << QByteArray("/o?x=1&y=3") << Parameters() << QStringList()
+            << service + "/p?x=2&y=3";
+}
+
+void tst_PolicyExecution::rewriteUri()
+{
+    QFETCH(QString, attributes);
+    QFETCH(QByteArray, target);
+    QFETCH(Parameters, matched);
+    QFETCH(QStringList, templateQueryNames);
+    QFETCH(QString, url);
+    m_matched = matched;
+    m_templateQueryNames = templateQueryNames;
+    const auto outcome = run(QStringLiteral("<policies><inbound><rewrite-uri %1 />"
+                                            "<return-response><set-body>@(context.Request.Url."
+                                            "ToString())</set-body></return-response>"
+                                            "</inbound></policies>")
+                                     .arg(attributes),
+                             "GET",
+                             target);
+    QVERIFY(outcome);
+    QTRY_VERIFY(outcome->done);
+    QCOMPARE(QString::fromUtf8(outcome->response.body), url);
 }
 
 void tst_PolicyExecution::poolFailsOverThroughBreaker()
