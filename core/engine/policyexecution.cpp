@@ -153,11 +153,12 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     // reallocations per request. TraceBuffer trims the spare room when it keeps the trace.
     if (m_services.recordTraceEvents)
         m_trace.events.reserve(32);
-    m_trace.requestId = m_context.requestId;
     m_trace.region = m_input.route.region;
     m_trace.method = request.method;
-    if (recording())
+    if (recording()) {
+        m_trace.requestId = m_context.ensureRequestId();
         m_trace.url = request.originalUrl->toString();
+    }
     m_trace.startedAtMs = wallStart.toMSecsSinceEpoch();
 }
 
@@ -512,7 +513,7 @@ void PolicyExecution::finish()
         QJsonObject body{{QStringLiteral("statusCode"), response.status},
                          {QStringLiteral("message"), message}};
         if (response.status >= 500)
-            body.insert(QStringLiteral("activityId"), m_context.requestId);
+            body.insert(QStringLiteral("activityId"), m_context.ensureRequestId());
         response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         response.headers.set("Content-Type", "application/json");
     }

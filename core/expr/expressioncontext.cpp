@@ -18,9 +18,15 @@ ExpressionContext::ExpressionContext(std::shared_ptr<ScriptRecord> deployment,
     , deployment(std::move(deployment))
     , api(std::move(api))
     , operation(std::move(operation))
-    , requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , timestamp(QDateTime::currentDateTimeUtc())
 {}
+
+const QString &ExpressionContext::ensureRequestId()
+{
+    if (requestId.isEmpty())
+        requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return requestId;
+}
 
 std::shared_ptr<ScriptRecord> ExpressionContext::makeDeployment(const QString &region)
 {

@@ -38,9 +38,13 @@ public:
     std::shared_ptr<ScriptRecord> product;   // Id, Name, ... (null without product)
     std::shared_ptr<ScriptRecord> subscription;
     std::shared_ptr<ScriptRecord> user;
-    QString requestId; // Guid "D" form
+    // Guid "D" form, made when first asked for (ensureRequestId): a request served without
+    // traces whose policies never read context.RequestId needs none.
+    QString requestId;
     QDateTime timestamp;
     bool tracing = false;
+
+    const QString &ensureRequestId();
 
     // Now (UTC); DateTime.UtcNow, DateTime.Now and context.Elapsed read it.
     std::function<QDateTime()> clock = [] {

@@ -315,7 +315,7 @@ Value ExpressionInterpreter::contextMember(int id)
     case N::User:
         return obj(m_context.user);
     case N::RequestId:
-        return Value::fromGuid(m_context.requestId);
+        return Value::fromGuid(m_context.ensureRequestId());
     case N::Timestamp:
         return Value::fromDateTime(DateTimeFormat::ticksFromDateTime(m_context.timestamp),
                                    Value::DateKind::Utc);

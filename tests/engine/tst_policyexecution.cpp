@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QUuid>
 
 #include <numeric>
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void defaultErrorBodies();
     void valueCacheAndVariables();
     void headersQueryAndBody();
+    void requestIdIsOnePerRequest();
     void rewriteUri_data();
     void rewriteUri();
     void poolFailsOverThroughBreaker();
@@ -462,6 +464,27 @@ void tst_PolicyExecution::headersQueryAndBody()
     const QJsonObject headers = echo.value("headers").toObject();
     QCOMPARE(headers.value("X-One").toString(), QStringLiteral("a,b"));
     QCOMPARE(headers.value("Authorization").toString(), QStringLiteral("Basic dTpw"));
+}
+
+// Made when first asked for: the expression, the trace and an error's activityId agree.
+void tst_PolicyExecution::requestIdIsOnePerRequest()
+{
+    const QString xml = QStringLiteral(
+            "<policies><inbound><return-response><set-body>@(context.RequestId.ToString() + \"|\" "
+            "+ context.RequestId.ToString())</set-body></return-response></inbound></policies>");
+    const auto first = run(xml);
+    QVERIFY(first);
+    QTRY_VERIFY(first->done);
+    const QStringList ids = QString::fromUtf8(first->response.body).split(u'|');
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(ids.at(0), ids.at(1));
+    QVERIFY(!QUuid::fromString(ids.at(0)).isNull());
+    QCOMPARE(first->trace.requestId, ids.at(0));
+    const auto second = run(xml);
+    QVERIFY(second);
+    QTRY_VERIFY(second->done);
+    QVERIFY(second->trace.requestId != first->trace.requestId);
+    QVERIFY(!QUuid::fromString(second->trace.requestId).isNull());
 }
 
 using Parameters = QHash<QString, QString>;
