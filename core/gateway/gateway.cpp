@@ -65,6 +65,8 @@ struct Gateway::Worker
     TimerScheduler scheduler;
     UrlParseCache urls;
     RequestContextCache contexts;
+    // What every execution on this worker's thread uses, set up once.
+    ExecutionServices services;
 };
 
 Gateway::Gateway(const Workspace &workspace, QObject *parent)
@@ -151,6 +153,7 @@ bool Gateway::start()
             auto worker = std::make_shared<Worker>();
             worker->client.setAddressMap(addressMap);
             worker->client.setLimits(m_options.backendLimits);
+            setUpServices(*worker);
             // The port is bound after the handlers are built: read it per request.
             return [this, worker, name, server](HttpRequest request, HttpResponder responder) {
                 handle(*worker, name, server->url(), std::move(request), responder);
@@ -278,6 +281,27 @@ void Gateway::answerWithoutPolicy(const HttpResponder &responder,
         m_traces->append(std::move(trace));
 }
 
+void Gateway::setUpServices(Worker &worker)
+{
+    ExecutionServices &services = worker.services;
+    services.clock = m_clock;
+    services.scheduler = &worker.scheduler;
+    services.httpClient = &worker.client;
+    services.cache = m_cache;
+    services.backends = m_backends;
+    services.rateLimiter = m_rateLimiter.get();
+    services.concurrency = m_concurrency.get();
+    services.urls = &worker.urls;
+    services.contexts = &worker.contexts;
+    services.recordTraceEvents = m_options.recordTraces;
+    services.random01 = [] {
+        return QRandomGenerator::global()->generateDouble();
+    };
+    services.eventSink = [this](const QString &sink, const QString &message) {
+        recordEvent(sink, message);
+    };
+}
+
 void Gateway::handle(Worker &worker,
                      const QString &region,
                      const QUrl &frontEnd,
@@ -340,26 +364,9 @@ void Gateway::handle(Worker &worker,
     input.matchedParameters = match->parameters;
     input.templateQueryNames = match->templateQueryNames;
 
-    ExecutionServices services;
-    services.clock = m_clock;
-    services.scheduler = &worker.scheduler;
-    services.httpClient = &worker.client;
-    services.cache = m_cache;
-    services.backends = m_backends;
-    services.rateLimiter = m_rateLimiter.get();
-    services.concurrency = m_concurrency.get();
-    services.urls = &worker.urls;
-    services.contexts = &worker.contexts;
-    services.recordTraceEvents = m_options.recordTraces;
-    services.random01 = [] {
-        return QRandomGenerator::global()->generateDouble();
-    };
-    services.eventSink = [this](const QString &sink, const QString &message) {
-        recordEvent(sink, message);
-    };
     TraceBuffer *traces = m_options.recordTraces ? m_traces : nullptr;
     PolicyExecution::create(program,
-                            services,
+                            worker.services,
                             std::move(input),
                             [responder, traces](HttpResponse response, RequestTrace trace) {
                                 // Recorded before answering, so a client that

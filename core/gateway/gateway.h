@@ -102,6 +102,7 @@ Q_SIGNALS:
 private:
     struct Worker;
     std::shared_ptr<const ProgramSet> programs() const;
+    void setUpServices(Worker &worker);
     void handle(Worker &worker,
                 const QString &region,
                 const QUrl &frontEnd,
