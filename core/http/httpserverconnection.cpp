@@ -5,7 +5,8 @@
 #include "http/httpserverworker.h"
 #include "http/httpwirewriter.h"
 
-#include <QTcpSocket>
+#include <QAbstractSocket>
+#include <QVariant>
 
 #include <algorithm>
 
@@ -31,7 +32,7 @@ bool isOwnField(const HttpHeaders::Field &field)
 HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr descriptor)
     : QObject(worker)
     , m_worker(worker)
-    , m_socket(new QTcpSocket(this))
+    , m_socket(new QAbstractSocket(QAbstractSocket::TcpSocket, this))
     , m_parser(worker->options().limits)
 {
     m_lastActivity = Clock::now();
@@ -48,19 +49,28 @@ HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr des
     m_peerAddress = m_socket->peerAddress();
     m_peerPort = m_socket->peerPort();
     m_localPort = m_socket->localPort();
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpServerConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpServerConnection::finish);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error != QAbstractSocket::RemoteHostClosedError)
-            abortConnection();
-    });
+    connect(m_socket, &QAbstractSocket::readyRead, this, &HttpServerConnection::onReadyRead);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpServerConnection::finish);
+    connect(m_socket,
+            &QAbstractSocket::errorOccurred,
+            this,
+            [this](QAbstractSocket::SocketError error) {
+                if (error != QAbstractSocket::RemoteHostClosedError)
+                    abortConnection();
+            });
 }
 
 HttpServerConnection::~HttpServerConnection() = default;
 
 void HttpServerConnection::onReadyRead()
 {
+    readInput(true);
+}
+
+void HttpServerConnection::readInput(bool notified)
+{
     m_readPaused = false;
+    bool first = true;
     const int maxPipelined = m_worker->options().maxPipelinedRequests;
     while (!m_readClosed) {
         if (m_unanswered >= maxPipelined) {
@@ -69,10 +79,16 @@ void HttpServerConnection::onReadyRead()
             m_readPaused = true;
             return;
         }
-        // Zero at the peer's close: left to the disconnected() signal, so answers still go out.
         const qint64 available = std::min(m_socket->bytesAvailable(), ReadChunk);
-        if (available <= 0)
+        if (available <= 0) {
+            // Signalled readable with nothing to read: the client closed. An unbuffered socket
+            // neither reads the end itself nor emits disconnected(), so the connection closes
+            // here (reading it would reset the socket under the answers being flushed).
+            if (notified && first)
+                closeGracefully();
             return;
+        }
+        first = false;
         if (m_inPos == m_in.size()) {
             m_in.resize(0); // keeps the capacity: no allocation per request
             m_inPos = 0;
@@ -199,7 +215,7 @@ void HttpServerConnection::writeReadySlots()
         if (m_inPos < m_in.size())
             processInput();
         if (!m_closing && m_readPaused)
-            onReadyRead();
+            readInput(false);
     }
 }
 

@@ -10,6 +10,8 @@
 
 #include <memory>
 
+#include <sys/socket.h>
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -381,6 +383,22 @@ private Q_SLOTS:
         QVERIFY(second.waitClosed());
         first.send(get("/b"));
         QCOMPARE(first.read(1).value(0).body, QByteArray("GET /b"));
+    }
+
+    // A client that sends its requests and shuts its sending side (printf ... | nc) gets the
+    // answers that were ready, then the server closes too.
+    void halfClosedClientGetsReadyAnswers()
+    {
+        auto server = makeServer(echoHandler);
+        RawHttpConnection client(server->port());
+        client.send(get("/one") + get("/two"));
+        QCOMPARE(::shutdown(int(client.socket().socketDescriptor()), SHUT_WR), 0);
+        const auto responses = client.read(2);
+        QCOMPARE(responses.size(), 2);
+        QCOMPARE(responses[0].body, QByteArray("GET /one"));
+        QCOMPARE(responses[1].body, QByteArray("GET /two"));
+        QVERIFY(client.waitClosed());
+        QTRY_COMPARE(server->connectionCount(), 0);
     }
 
     void lateAnswerAfterClientLeftIsSafe()
