@@ -101,6 +101,10 @@ void HttpServerConnection::readInput(bool notified)
             return;
         m_lastActivity = Clock::now();
         processInput();
+        // All that was there has been read: reading re-armed the notifier, so the next readyRead()
+        // tells of more, without asking the kernel again now.
+        if (got < ReadChunk)
+            return;
     }
 }
 
