@@ -391,12 +391,10 @@ void PolicyExecution::startRetry(Frame &frame)
     ++frame.retriesDone;
     frame.index = 0;
     const qint64 delay = frame.schedule.delayMs(frame.retriesDone, m_services.random01);
-    if (recording()) {
-        TraceEvent e = event(TraceEvent::Kind::RetryAttempt, frame.owner);
+    record(TraceEvent::Kind::RetryAttempt, frame.owner, [&](TraceEvent &e) {
         e.attempt = frame.retriesDone + 1;
         e.delayMs = delay;
-        trace(e);
-    }
+    });
     m_trace.attempts = qMax(m_trace.attempts, frame.retriesDone + 1);
     if (delay > 0)
         resumeLater(delay);
@@ -660,10 +658,9 @@ void PolicyExecution::refreshRequestUrl()
 {
     // The same base comes back several times per request (service URL, set-backend-service,
     // rewrite-uri): taken apart once.
-    if (!m_baseParsed || m_baseText != m_backendBase) {
+    if (m_baseText != m_backendBase) {
         m_base = m_services.urls->base(m_backendBase);
         m_baseText = m_backendBase;
-        m_baseParsed = true;
     }
     HttpUrl &url = *m_context.request->url;
     if (m_base.absolute) {
@@ -922,12 +919,10 @@ void PolicyExecution::runSetVariable(const ProgramNode &node)
     const ProgramValue *value = node.attribute(u"value");
     const Value result = value ? evaluate(*value) : Value();
     m_context.setVariable(name, result);
-    if (!recording())
-        return;
-    TraceEvent e = event(TraceEvent::Kind::Variable, &node);
-    e.key = name;
-    e.value = result.toString();
-    trace(e);
+    record(TraceEvent::Kind::Variable, &node, [&](TraceEvent &e) {
+        e.key = name;
+        e.value = result.toString();
+    });
 }
 
 void PolicyExecution::runChoose(const ProgramNode &node)
@@ -954,11 +949,7 @@ void PolicyExecution::runRetry(const ProgramNode &node)
     frame.schedule.maxIntervalSeconds = intAttribute(node, u"max-interval", -1);
     frame.schedule.deltaSeconds = intAttribute(node, u"delta", -1);
     frame.schedule.firstFastRetry = boolAttribute(node, u"first-fast-retry", false);
-    if (recording()) {
-        TraceEvent e = event(TraceEvent::Kind::RetryAttempt, &node);
-        e.attempt = 1;
-        trace(e);
-    }
+    record(TraceEvent::Kind::RetryAttempt, &node, [](TraceEvent &e) { e.attempt = 1; });
     m_trace.attempts = qMax(m_trace.attempts, 1);
     frames().push_back(frame);
 }
@@ -1086,8 +1077,7 @@ void PolicyExecution::onForwardDone(const ProgramNode &node,
             trace(e);
         }
     }
-    if (recording()) {
-        TraceEvent e = event(TraceEvent::Kind::Forward, &node);
+    record(TraceEvent::Kind::Forward, &node, [&](TraceEvent &e) {
         e.url = m_context.request->url->toString();
         e.backend = backendLabel;
         e.durationUs = result.elapsed.count();
@@ -1097,8 +1087,7 @@ void PolicyExecution::onForwardDone(const ProgramNode &node,
             e.status = result.response.status;
         else
             e.message = result.errorMessage;
-        trace(e);
-    }
+    });
     if (!result.ok()) {
         fail(node, clientFailure(QStringLiteral("forward-request"), result));
         return;
@@ -1177,13 +1166,11 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
             [self, strand = m_active, &node, variable, ignoreError](HttpClientResult result) {
                 if (!self->activate(strand))
                     return;
-                if (self->recording()) {
-                    TraceEvent e = self->event(TraceEvent::Kind::Forward, &node);
+                self->record(TraceEvent::Kind::Forward, &node, [&](TraceEvent &e) {
                     e.url = result.ok() ? QString() : result.errorMessage;
                     e.status = result.ok() ? result.response.status : 0;
                     e.durationUs = result.elapsed.count();
-                    self->trace(e);
-                }
+                });
                 if (result.ok()) {
                     self->m_context.setVariable(
                             variable,
@@ -1255,14 +1242,12 @@ void PolicyExecution::runCacheLookupValue(const ProgramNode &node)
         // A miss without default-value leaves the variable unset (ContainsKey tells).
         m_context.setVariable(variable, evaluate(*fallback));
     }
-    if (!recording())
-        return;
-    TraceEvent e = event(TraceEvent::Kind::CacheLookup, &node);
-    e.key = key;
-    e.hit = found.has_value();
-    if (found)
-        e.value = value.toString();
-    trace(e);
+    record(TraceEvent::Kind::CacheLookup, &node, [&](TraceEvent &e) {
+        e.key = key;
+        e.hit = found.has_value();
+        if (found)
+            e.value = value.toString();
+    });
 }
 
 void PolicyExecution::runCacheStoreValue(const ProgramNode &node)
@@ -1281,25 +1266,21 @@ void PolicyExecution::runCacheStoreValue(const ProgramNode &node)
     const int duration = intAttribute(node, u"duration", 0);
     m_services.cache->store(
             m_input.route.region, key, toVariant(value), value.toString(), duration * 1000LL);
-    if (!recording())
-        return;
-    TraceEvent e = event(TraceEvent::Kind::CacheStore, &node);
-    e.key = key;
-    e.value = value.toString();
-    e.ttlMs = duration * 1000LL;
-    trace(e);
+    record(TraceEvent::Kind::CacheStore, &node, [&](TraceEvent &e) {
+        e.key = key;
+        e.value = value.toString();
+        e.ttlMs = duration * 1000LL;
+    });
 }
 
 void PolicyExecution::runCacheRemoveValue(const ProgramNode &node)
 {
     const QString key = stringAttribute(node, u"key");
     const bool removed = m_services.cache->remove(m_input.route.region, key);
-    if (!recording())
-        return;
-    TraceEvent e = event(TraceEvent::Kind::CacheRemove, &node);
-    e.key = key;
-    e.hit = removed;
-    trace(e);
+    record(TraceEvent::Kind::CacheRemove, &node, [&](TraceEvent &e) {
+        e.key = key;
+        e.hit = removed;
+    });
 }
 
 void PolicyExecution::runCacheLookup(const ProgramNode &node)

@@ -152,6 +152,17 @@ private:
     // Trace
     TraceEvent event(TraceEvent::Kind kind, const ProgramNode *node = nullptr) const;
     void trace(TraceEvent e);
+    // Builds an event (fill sets its fields) and keeps it, only while a trace is recorded: most
+    // requests record none, and building one copies several strings.
+    template<typename Fill>
+    void record(TraceEvent::Kind kind, const ProgramNode *node, Fill &&fill)
+    {
+        if (!recording())
+            return;
+        TraceEvent e = event(kind, node);
+        fill(e);
+        m_trace.events.append(std::move(e));
+    }
     void warn(const ProgramNode &node, const QString &message);
     qint64 elapsedUs() const { return m_elapsed.nsecsElapsed() / 1000; }
     // Trace events (and the strings they carry) are built only when someone reads them.
@@ -242,7 +253,6 @@ private:
     // m_backendBase taken apart (m_baseText: for which text), for refreshRequestUrl.
     UrlParseCache::Base m_base;
     QString m_baseText;
-    bool m_baseParsed = false;
     QString m_backendId;
     QString m_operationPath;
     int m_forwardCount = 0;
