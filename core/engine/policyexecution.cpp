@@ -1037,7 +1037,7 @@ void PolicyExecution::runForwardRequest(const ProgramNode &node)
     HttpMessage &request = *m_context.request;
     HttpClientRequest outgoing;
     outgoing.method = request.method.toLatin1();
-    outgoing.url = parseUrl(request.url->toString());
+    outgoing.url = m_services.urls->url(*request.url);
     if (backendLabel.isEmpty())
         backendLabel = outgoing.url.host();
     outgoing.headers = MessageConverter::toWire(*request.headers, true);
@@ -1151,7 +1151,7 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
     }
     HttpClientRequest outgoing;
     outgoing.method = message->method.toLatin1();
-    outgoing.url = parseUrl(message->url->toString());
+    outgoing.url = m_services.urls->url(*message->url);
     outgoing.headers = MessageConverter::toWire(*message->headers, true);
     outgoing.body = MessageConverter::bodyOf(*message);
     outgoing.timeout = std::chrono::seconds(qMax(1, timeout));

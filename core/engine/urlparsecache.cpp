@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urlparsecache.h"
 
+#include "expr/httpurl.h"
+
 #include <QUrlQuery>
 
 QUrl UrlParseCache::parse(const QString &text)
@@ -13,6 +15,29 @@ QUrl UrlParseCache::parse(const QString &text)
     const QUrl url(text);
     m_urls.insert(text, url);
     return url;
+}
+
+bool UrlParseCache::RecentUrl::matches(const HttpUrl &other) const
+{
+    return !url.isEmpty() && port == other.port && host == other.host && path == other.path
+           && scheme == other.scheme && query == other.query().entries();
+}
+
+QUrl UrlParseCache::url(const HttpUrl &url)
+{
+    for (const RecentUrl &recent : m_recentUrls) {
+        if (recent.matches(url))
+            return recent.url;
+    }
+    RecentUrl &slot = m_recentUrls[size_t(m_nextRecent)];
+    m_nextRecent = (m_nextRecent + 1) % qsizetype(m_recentUrls.size());
+    slot.scheme = url.scheme;
+    slot.host = url.host;
+    slot.port = url.port;
+    slot.path = url.path;
+    slot.query = url.query().entries();
+    slot.url = parse(url.toString());
+    return slot.url;
 }
 
 UrlParseCache::Base UrlParseCache::base(const QString &text)

@@ -4,9 +4,13 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
+#include <array>
 #include <utility>
+
+class HttpUrl;
 
 // Parsed URLs by their text, for one thread's policy executions: a request names the same few
 // backend and service URLs over and over, and parsing them with QUrl was about 14% of the
@@ -34,13 +38,31 @@ public:
     };
 
     QUrl parse(const QString &text);
+    // A request URL of the context model as a QUrl, what parse(url.toString()) gives. Its last
+    // few answers are kept by the URL's parts: forward-request converts the same URL for every
+    // request, and comparing the parts costs a tenth of writing the URL out and looking it up.
+    QUrl url(const HttpUrl &url);
     Base base(const QString &text);
     // The fully decoded name/value pairs of a query string (without its "?").
     QueryItems queryItems(const QString &query);
     qsizetype size() const { return m_urls.size() + m_bases.size() + m_queries.size(); }
 
 private:
+    struct RecentUrl
+    {
+        QString scheme;
+        QString host;
+        int port = 0;
+        QString path;
+        QList<QPair<QString, QStringList>> query;
+        QUrl url;
+        bool matches(const HttpUrl &url) const;
+    };
+
     qsizetype m_capacity;
+    // A few, so alternating backends (failover) do not evict each other.
+    std::array<RecentUrl, 4> m_recentUrls;
+    qsizetype m_nextRecent = 0;
     QHash<QString, QUrl> m_urls;
     QHash<QString, Base> m_bases;
     QHash<QString, QueryItems> m_queries;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/urlparsecache.h"
+#include "expr/httpurl.h"
 
 #include <QTest>
 
@@ -15,6 +16,10 @@ private Q_SLOTS:
     void takesBasesApart();
     void parsesQueriesAsQUrlQuery_data();
     void parsesQueriesAsQUrlQuery();
+    void convertsRequestUrls_data();
+    void convertsRequestUrls();
+    void requestUrlChangesAreSeen_data();
+    void requestUrlChangesAreSeen();
 };
 
 void tst_UrlParseCache::parsesAsQUrl_data()
@@ -120,6 +125,79 @@ void tst_UrlParseCache::parsesQueriesAsQUrlQuery()
     QCOMPARE(cache.queryItems(QStringLiteral("y=2")), UrlParseCache::QueryItems({{"y", "2"}}));
     QVERIFY(cache.size() <= 2);
     QCOMPARE(cache.queryItems(query), expected);
+}
+
+void tst_UrlParseCache::convertsRequestUrls_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("https, default port") << QStringLiteral("https://hello-eus.azurewebsites.net/");
+    QTest::newRow("http with port, path and query")
+            << QStringLiteral("http://127.0.0.1:8080/api/Hello?code=demo-function-key");
+    QTest::newRow("escaped path, encoded and repeated query")
+            << QStringLiteral("https://h.example/a%20b?a=x%20y&b=%C3%A9&a=2");
+}
+
+// What forward-request sends to: the same QUrl as writing the URL out and parsing it, whether
+// converted the first time or remembered, and with more URLs in turn than it remembers.
+void tst_UrlParseCache::convertsRequestUrls()
+{
+    QFETCH(QString, text);
+    const std::shared_ptr<HttpUrl> url = HttpUrl::fromUrl(QUrl(text));
+    const QUrl expected(url->toString());
+    UrlParseCache cache;
+    QCOMPARE(cache.url(*url), expected);
+    QCOMPARE(cache.url(*url), expected);
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 6; ++i) {
+            const std::shared_ptr<HttpUrl> other
+                    = HttpUrl::fromUrl(QUrl(QStringLiteral("http://backend-%1.example/x").arg(i)));
+            QCOMPARE(cache.url(*other).host(), QStringLiteral("backend-%1.example").arg(i));
+            QCOMPARE(cache.url(*url), expected);
+        }
+    }
+}
+
+void tst_UrlParseCache::requestUrlChangesAreSeen_data()
+{
+    QTest::addColumn<QString>("part");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("scheme") << "scheme"
+                            << "https://h.example:8080/p?a=1";
+    QTest::newRow("host") << "host"
+                          << "http://other.example:8080/p?a=1";
+    QTest::newRow("port") << "port"
+                          << "http://h.example/p?a=1";
+    QTest::newRow("path") << "path"
+                          << "http://h.example:8080/q?a=1";
+    QTest::newRow("query value") << "query value"
+                                 << "http://h.example:8080/p?a=2";
+    QTest::newRow("query added") << "query added"
+                                 << "http://h.example:8080/p?a=1&b=x";
+}
+
+// A URL changed in place (rewrite-uri, set-backend-service, set-query-parameter do) is not
+// answered from what the cache kept for it before.
+void tst_UrlParseCache::requestUrlChangesAreSeen()
+{
+    QFETCH(QString, part);
+    QFETCH(QString, expected);
+    const std::shared_ptr<HttpUrl> url
+            = HttpUrl::fromUrl(QUrl(QStringLiteral("http://h.example:8080/p?a=1")));
+    UrlParseCache cache;
+    QCOMPARE(cache.url(*url), QUrl(QStringLiteral("http://h.example:8080/p?a=1")));
+    if (part == u"scheme")
+        url->scheme = QStringLiteral("https");
+    else if (part == u"host")
+        url->host = QStringLiteral("other.example");
+    else if (part == u"port")
+        url->port = 80;
+    else if (part == u"path")
+        url->path = QStringLiteral("/q");
+    else if (part == u"query value")
+        url->query().set(QStringLiteral("a"), {QStringLiteral("2")});
+    else
+        url->query().append(QStringLiteral("b"), QStringLiteral("x"));
+    QCOMPARE(cache.url(*url), QUrl(expected));
 }
 
 QTEST_GUILESS_MAIN(tst_UrlParseCache)
