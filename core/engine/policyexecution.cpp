@@ -874,13 +874,10 @@ void PolicyExecution::runRewriteUri(const ProgramNode &node)
         filled += QStringView(target).mid(last);
     }
 
-    const qsizetype question = filled.indexOf(u'?');
-    m_operationPath = question < 0 ? filled : filled.left(question);
+    const UrlParseCache::RewriteTarget rewrite = m_services.urls->rewriteTarget(filled);
+    m_operationPath = rewrite.path;
     HeaderMap &query = m_context.request->url->query();
-    query.clear();
-    const QString templateQuery = question < 0 ? QString() : filled.mid(question + 1);
-    for (const auto &[name, value] : m_services.urls->queryItems(templateQuery))
-        query.append(name, value);
+    query.assign(*rewrite.query);
     if (boolAttribute(node, u"copy-unmatched-params", true)) {
         for (const auto &[name, values] : m_context.request->originalUrl->query().entries()) {
             if (m_input.templateQueryNames.contains(name) || query.contains(name))

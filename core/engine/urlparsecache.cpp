@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urlparsecache.h"
 
+#include "expr/headermap.h"
 #include "expr/httpurl.h"
 
 #include <QUrlQuery>
@@ -58,15 +59,23 @@ UrlParseCache::Base UrlParseCache::base(const QString &text)
     return base;
 }
 
-UrlParseCache::QueryItems UrlParseCache::queryItems(const QString &query)
+UrlParseCache::RewriteTarget UrlParseCache::rewriteTarget(const QString &target)
 {
-    const auto it = m_queries.constFind(query);
-    if (it != m_queries.constEnd())
+    const auto it = m_rewrites.constFind(target);
+    if (it != m_rewrites.constEnd())
         return it.value();
-    if (m_queries.size() >= m_capacity)
-        m_queries.clear();
-    const QueryItems items
-            = query.isEmpty() ? QueryItems() : QUrlQuery(query).queryItems(QUrl::FullyDecoded);
-    m_queries.insert(query, items);
-    return items;
+    if (m_rewrites.size() >= m_capacity)
+        m_rewrites.clear();
+    const qsizetype question = target.indexOf(u'?');
+    RewriteTarget rewrite;
+    rewrite.path = question < 0 ? target : target.left(question);
+    auto query = std::make_shared<HeaderMap>(false);
+    if (question >= 0) {
+        const QUrlQuery parsed(target.mid(question + 1));
+        for (const auto &[name, value] : parsed.queryItems(QUrl::FullyDecoded))
+            query->append(name, value);
+    }
+    rewrite.query = std::move(query);
+    m_rewrites.insert(target, rewrite);
+    return rewrite;
 }

@@ -8,8 +8,10 @@
 #include <QUrl>
 
 #include <array>
+#include <memory>
 #include <utility>
 
+class HeaderMap;
 class HttpUrl;
 
 // Parsed URLs by their text, for one thread's policy executions: a request names the same few
@@ -25,7 +27,6 @@ public:
         : m_capacity(capacity)
     {}
 
-    using QueryItems = QList<std::pair<QString, QString>>;
     // A backend base URL (service URL, set-backend-service) taken apart as a request URL takes
     // it: QUrl makes a new string for each part it is asked for.
     struct Base
@@ -43,9 +44,16 @@ public:
     // request, and comparing the parts costs a tenth of writing the URL out and looking it up.
     QUrl url(const HttpUrl &url);
     Base base(const QString &text);
-    // The fully decoded name/value pairs of a query string (without its "?").
-    QueryItems queryItems(const QString &query);
-    qsizetype size() const { return m_urls.size() + m_bases.size() + m_queries.size(); }
+    // A rewrite-uri target (its parameters filled in) taken apart: the path, and the query fully
+    // decoded into a map that a request URL's query takes over (HeaderMap::assign) without
+    // copying while nothing changes it.
+    struct RewriteTarget
+    {
+        QString path;
+        std::shared_ptr<const HeaderMap> query;
+    };
+    RewriteTarget rewriteTarget(const QString &target);
+    qsizetype size() const { return m_urls.size() + m_bases.size() + m_rewrites.size(); }
 
 private:
     struct RecentUrl
@@ -65,5 +73,5 @@ private:
     qsizetype m_nextRecent = 0;
     QHash<QString, QUrl> m_urls;
     QHash<QString, Base> m_bases;
-    QHash<QString, QueryItems> m_queries;
+    QHash<QString, RewriteTarget> m_rewrites;
 };

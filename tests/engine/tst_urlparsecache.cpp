@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/urlparsecache.h"
+#include "expr/headermap.h"
 #include "expr/httpurl.h"
 
 #include <QTest>
@@ -14,8 +15,8 @@ private Q_SLOTS:
     void staysWithinCapacity();
     void takesBasesApart_data();
     void takesBasesApart();
-    void parsesQueriesAsQUrlQuery_data();
-    void parsesQueriesAsQUrlQuery();
+    void takesRewriteTargetsApart_data();
+    void takesRewriteTargetsApart();
     void convertsRequestUrls_data();
     void convertsRequestUrls();
     void requestUrlChangesAreSeen_data();
@@ -99,32 +100,48 @@ void tst_UrlParseCache::takesBasesApart()
     QCOMPARE(cache.base(text).host, host);
 }
 
-void tst_UrlParseCache::parsesQueriesAsQUrlQuery_data()
+using Entries = QList<QPair<QString, QStringList>>;
+
+void tst_UrlParseCache::takesRewriteTargetsApart_data()
 {
-    QTest::addColumn<QString>("query");
-    QTest::addColumn<UrlParseCache::QueryItems>("expected");
-    QTest::newRow("empty") << QString() << UrlParseCache::QueryItems();
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<Entries>("query");
+    QTest::newRow("path only") << QStringLiteral("/api/Hello") << "/api/Hello" << Entries();
+    QTest::newRow("empty query") << QStringLiteral("/a?") << "/a" << Entries();
     QTest::newRow("named value filled in")
-            << QStringLiteral("code=demo-function-key")
-            << UrlParseCache::QueryItems{{"code", "demo-function-key"}};
+            << QStringLiteral("/api/Hello?code=demo-function-key") << "/api/Hello"
+            << Entries{{"code", {"demo-function-key"}}};
     QTest::newRow("encoded and repeated")
-            << QStringLiteral("a=x%20y&b=%C3%A9&a=2&flag")
-            << UrlParseCache::QueryItems{
-                       {"a", "x y"}, {"b", QString(QChar(0x00e9))}, {"a", "2"}, {"flag", ""}};
+            << QStringLiteral("/x?a=x%20y&b=%C3%A9&a=2&flag") << "/x"
+            << Entries{{"a", {"x y", "2"}}, {"b", {QString(QChar(0x00e9))}}, {"flag", {""}}};
+    QTest::newRow("names differing in case")
+            << QStringLiteral("/x?A=1&a=2") << "/x" << Entries{{"A", {"1"}}, {"a", {"2"}}};
 }
 
-void tst_UrlParseCache::parsesQueriesAsQUrlQuery()
+// The path and the query map QUrlQuery makes of a target, whether parsed or remembered; a
+// request URL's query that takes the map over and then changes leaves it as it was.
+void tst_UrlParseCache::takesRewriteTargetsApart()
 {
-    QFETCH(QString, query);
-    QFETCH(UrlParseCache::QueryItems, expected);
+    QFETCH(QString, target);
+    QFETCH(QString, path);
+    QFETCH(Entries, query);
     UrlParseCache cache(2);
-    QCOMPARE(cache.queryItems(query), expected); // parsed
-    QCOMPARE(cache.queryItems(query), expected); // remembered
-    // Other queries past the capacity start the cache over without changing answers.
-    QCOMPARE(cache.queryItems(QStringLiteral("x=1")), UrlParseCache::QueryItems({{"x", "1"}}));
-    QCOMPARE(cache.queryItems(QStringLiteral("y=2")), UrlParseCache::QueryItems({{"y", "2"}}));
+    for (int pass = 0; pass < 2; ++pass) {
+        const UrlParseCache::RewriteTarget rewrite = cache.rewriteTarget(target);
+        QCOMPARE(rewrite.path, path);
+        QCOMPARE(rewrite.query->entries(), query);
+    }
+    HttpUrl url;
+    url.query().assign(*cache.rewriteTarget(target).query);
+    url.query().append(QStringLiteral("added"), QStringLiteral("1"));
+    QCOMPARE(cache.rewriteTarget(target).query->entries(), query);
+    // Other targets past the capacity start the cache over without changing answers.
+    QCOMPARE(cache.rewriteTarget(QStringLiteral("/p?x=1")).query->entries(),
+             Entries({{"x", {"1"}}}));
+    QCOMPARE(cache.rewriteTarget(QStringLiteral("/q?y=2")).path, QStringLiteral("/q"));
     QVERIFY(cache.size() <= 2);
-    QCOMPARE(cache.queryItems(query), expected);
+    QCOMPARE(cache.rewriteTarget(target).query->entries(), query);
 }
 
 void tst_UrlParseCache::convertsRequestUrls_data()
