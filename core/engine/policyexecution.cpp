@@ -549,6 +549,9 @@ QString PolicyExecution::stringAttribute(const ProgramNode &node,
     const ProgramValue *value = node.attribute(name);
     if (!value)
         return fallback;
+    // A literal is its own text (never null, as from a Value): no Value made and converted back.
+    if (!value->isExpression())
+        return value->literal.isNull() ? QStringLiteral("") : value->literal;
     const Value result = evaluate(*value);
     return result.isNull() ? QString() : result.toString();
 }
@@ -616,6 +619,8 @@ QString PolicyExecution::text(const ProgramNode &node)
 {
     if (!node.hasText)
         return QString();
+    if (!node.text.isExpression())
+        return node.text.literal.isNull() ? QStringLiteral("") : node.text.literal;
     const Value result = evaluate(node.text);
     return result.isNull() ? QString() : result.toString();
 }
