@@ -646,11 +646,6 @@ HttpMessage &PolicyExecution::ensureResponse()
     return *m_context.response;
 }
 
-QUrl PolicyExecution::parseUrl(const QString &text) const
-{
-    return m_services.urls->parse(text);
-}
-
 void PolicyExecution::setBackendBase(const QString &url)
 {
     m_backendBase = url;
@@ -841,8 +836,10 @@ void PolicyExecution::runSetBackendService(const ProgramNode &node)
         return;
     }
     const QString url = stringAttribute(node, u"base-url");
-    const QUrl parsed = parseUrl(url);
-    if (!parsed.isValid() || parsed.host().isEmpty())
+    // Taken apart (and remembered for refreshRequestUrl) once: valid with a host is absolute.
+    m_base = m_services.urls->base(url);
+    m_baseText = url;
+    if (!m_base.absolute)
         throw PolicyFailure{{},
                             QStringLiteral("ExpressionValueEvaluationFailure"),
                             QStringLiteral("base-url '%1' is not an absolute URL.").arg(url),

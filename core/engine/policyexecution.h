@@ -140,7 +140,6 @@ private:
     bool targetsRequest() const;
     HttpMessage &targetMessage();
     HttpMessage &ensureResponse();
-    QUrl parseUrl(const QString &text) const;
     static ExpressionContext makeContext(const ExecutionServices &services,
                                          const ExecutionInput &input);
     void setBackendBase(const QString &url);

@@ -393,6 +393,14 @@ void tst_PolicyExecution::defaultErrorBodies_data()
             "<set-variable name=\"x\" value=\"@(1 / int.Parse(&quot;0&quot;))\" />")
                                 << 500 << QStringLiteral("ExpressionValueEvaluationFailure")
                                 << QStringLiteral("Internal server error");
+    QTest::newRow("relative base-url")
+            << QStringLiteral("<set-backend-service base-url=\"/relative\" />") << 500
+            << QStringLiteral("ExpressionValueEvaluationFailure")
+            << QStringLiteral("Internal server error");
+    QTest::newRow("base-url expression without a host")
+            << QStringLiteral("<set-backend-service base-url=\"@(&quot;not a url&quot;)\" />")
+            << 500 << QStringLiteral("ExpressionValueEvaluationFailure")
+            << QStringLiteral("Internal server error");
 }
 
 void tst_PolicyExecution::defaultErrorBodies()
