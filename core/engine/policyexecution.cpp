@@ -1035,7 +1035,7 @@ void PolicyExecution::runForwardRequest(const ProgramNode &node)
     }
     HttpMessage &request = *m_context.request;
     HttpClientRequest outgoing;
-    outgoing.method = request.method.toLatin1();
+    outgoing.method = HttpRequest::methodBytes(request.method);
     outgoing.url = m_services.urls->url(*request.url);
     if (backendLabel.isEmpty())
         backendLabel = outgoing.url.host();
@@ -1149,7 +1149,7 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
                  QStringLiteral("<%1> inside send-request is not emulated.").arg(child.name));
     }
     HttpClientRequest outgoing;
-    outgoing.method = message->method.toLatin1();
+    outgoing.method = HttpRequest::methodBytes(message->method);
     outgoing.url = m_services.urls->url(*message->url);
     outgoing.headers = MessageConverter::toWire(*message->headers, true);
     outgoing.body = MessageConverter::bodyOf(*message);

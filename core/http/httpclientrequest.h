@@ -12,7 +12,7 @@
 // absent) and the Content-Length framing of the buffered body.
 struct HttpClientRequest
 {
-    QByteArray method = "GET";
+    QByteArray method = QByteArrayLiteral("GET");
     // Absolute URL: its origin picks the connection (through the HttpAddressMap); its path and
     // query form the request target unless target is set.
     QUrl url;

@@ -10,22 +10,40 @@ const QHostAddress &HttpRequest::unsetAddress()
     return address;
 }
 
+namespace {
+constexpr std::array<const char *, 9> StandardMethods
+        = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT"};
+
+// The standard methods as T, made once: copies share them.
+template<typename T>
+const std::array<T, StandardMethods.size()> &standardMethods()
+{
+    static const std::array<T, StandardMethods.size()> names = [] {
+        std::array<T, StandardMethods.size()> made;
+        for (size_t i = 0; i < StandardMethods.size(); ++i)
+            made[i] = T(StandardMethods[i]);
+        return made;
+    }();
+    return names;
+}
+} // namespace
+
 QString HttpRequest::methodName() const
 {
-    static const std::array<QString, 9> standard = {QStringLiteral("GET"),
-                                                    QStringLiteral("POST"),
-                                                    QStringLiteral("PUT"),
-                                                    QStringLiteral("DELETE"),
-                                                    QStringLiteral("PATCH"),
-                                                    QStringLiteral("HEAD"),
-                                                    QStringLiteral("OPTIONS"),
-                                                    QStringLiteral("TRACE"),
-                                                    QStringLiteral("CONNECT")};
-    for (const QString &name : standard) {
+    for (const QString &name : standardMethods<QString>()) {
         if (name == QLatin1StringView(method))
             return name;
     }
     return QString::fromLatin1(method);
+}
+
+QByteArray HttpRequest::methodBytes(QStringView name)
+{
+    for (const QByteArray &bytes : standardMethods<QByteArray>()) {
+        if (name == QLatin1StringView(bytes))
+            return bytes;
+    }
+    return name.toLatin1();
 }
 
 QByteArray HttpRequest::path() const

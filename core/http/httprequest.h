@@ -36,6 +36,8 @@ struct HttpRequest
     // The method as text. The standard methods share one string each: the gateway and the
     // engine both want the text of every request's method.
     QString methodName() const;
+    // A method's text as sent, shared for the standard methods as methodName() shares them.
+    static QByteArray methodBytes(QStringView name);
 
     friend bool operator==(const HttpRequest &, const HttpRequest &) = default;
 };

@@ -32,6 +32,7 @@ void tst_HttpRequest::namesMethods()
     HttpRequest request;
     request.method = method;
     QCOMPARE(request.methodName(), QString::fromLatin1(method));
+    QCOMPARE(HttpRequest::methodBytes(request.methodName()), method);
 }
 
 void tst_HttpRequest::splitsTarget_data()
