@@ -44,7 +44,7 @@ std::optional<QStringView> OperationMatcher::stripSuffix(QStringView path, const
 }
 
 std::optional<OperationMatcher::Match> OperationMatcher::match(const QString &method,
-                                                               QStringView path,
+                                                               const QString &path,
                                                                QStringView query) const
 {
     std::optional<Match> best;
@@ -65,7 +65,8 @@ std::optional<OperationMatcher::Match> OperationMatcher::match(const QString &me
             || (entry.suffix.size() == bestSuffix && specificity > bestSpecificity)) {
             best = Match{entry.apiIndex,
                          entry.operationIndex,
-                         rest->toString(),
+                         // Without an API suffix the path is shared, not copied.
+                         rest->size() == path.size() ? path : rest->toString(),
                          m->parameters,
                          entry.urlTemplate.queryParameterNames()};
             bestSuffix = entry.suffix.size();

@@ -25,7 +25,7 @@ public:
 
     explicit OperationMatcher(const Workspace &workspace);
 
-    std::optional<Match> match(const QString &method, QStringView path, QStringView query) const;
+    std::optional<Match> match(const QString &method, const QString &path, QStringView query) const;
     // Problems found while compiling the templates (a template that cannot match anything).
     const QList<QString> &errors() const { return m_errors; }
 

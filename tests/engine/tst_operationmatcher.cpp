@@ -164,9 +164,9 @@ private Q_SLOTS:
         w.apis[0].operations
                 = {{QStringLiteral("o"), {}, QStringLiteral("GET"), QStringLiteral("/x"), {}}};
         const OperationMatcher matcher(w);
-        QVERIFY(!matcher.match(QStringLiteral("GET"), u"/api/y", u"").has_value());
-        QVERIFY(!matcher.match(QStringLiteral("POST"), u"/api/x", u"").has_value());
-        QVERIFY(matcher.match(QStringLiteral("GET"), u"/api/x", u"").has_value());
+        QVERIFY(!matcher.match(QStringLiteral("GET"), QStringLiteral("/api/y"), u"").has_value());
+        QVERIFY(!matcher.match(QStringLiteral("POST"), QStringLiteral("/api/x"), u"").has_value());
+        QVERIFY(matcher.match(QStringLiteral("GET"), QStringLiteral("/api/x"), u"").has_value());
     }
 
     void badTemplates_data()
