@@ -118,7 +118,7 @@ PolicyExecution::PolicyExecution(std::shared_ptr<const PolicyProgram> program,
     , m_context(makeContext(m_services, m_input))
 {
     // Deep enough for a section, a retry and a choose branch without regrowing as they push.
-    m_strands.emplace_back().frames.reserve(8);
+    m_mainStrand.frames.reserve(8);
     m_elapsed.start();
     const QDateTime wallStart = m_context.timestamp;
     m_clockStartMs = m_services.clock->nowMs();
@@ -198,7 +198,7 @@ void PolicyExecution::run()
     const auto self = shared_from_this();
     m_running = true;
     while (!m_done) {
-        Strand &strand = m_strands[m_active];
+        Strand &strand = strandAt(m_active);
         if (strand.state != Strand::State::Runnable) {
             if (!activateRunnable())
                 break;
@@ -223,18 +223,18 @@ void PolicyExecution::run()
 
 bool PolicyExecution::activate(int strand)
 {
-    if (m_done || m_strands[strand].state != Strand::State::Suspended)
+    if (m_done || strandAt(strand).state != Strand::State::Suspended)
         return false;
     m_active = strand;
-    m_strands[strand].state = Strand::State::Runnable;
-    m_strands[strand].exchange = 0;
+    strandAt(strand).state = Strand::State::Runnable;
+    strandAt(strand).exchange = 0;
     return true;
 }
 
 bool PolicyExecution::activateRunnable()
 {
-    for (int i = 0; i < int(m_strands.size()); ++i) {
-        if (m_strands[i].state == Strand::State::Runnable) {
+    for (int i = 0; i < strandCount(); ++i) {
+        if (strandAt(i).state == Strand::State::Runnable) {
             m_active = i;
             return true;
         }
@@ -263,7 +263,7 @@ void PolicyExecution::clearStrand(Strand &strand)
 // Ends a strand before its time, with the send-request it waits for and any wait it runs.
 void PolicyExecution::cancelStrand(int strand)
 {
-    Strand &cancelled = m_strands[strand];
+    Strand &cancelled = strandAt(strand);
     if (cancelled.state == Strand::State::Finished)
         return;
     clearStrand(cancelled);
@@ -281,15 +281,15 @@ void PolicyExecution::cancelStrand(int strand)
 
 void PolicyExecution::clearAllStrands()
 {
-    for (int i = 1; i < int(m_strands.size()); ++i)
+    for (int i = 1; i < strandCount(); ++i)
         cancelStrand(i);
-    clearStrand(m_strands.front());
+    clearStrand(m_mainStrand);
     m_active = 0;
 }
 
 void PolicyExecution::finishBranch()
 {
-    Strand &strand = m_strands[m_active];
+    Strand &strand = strandAt(m_active);
     strand.state = Strand::State::Finished;
     WaitGroup &group = m_waits[strand.group];
     --group.pending;
@@ -302,7 +302,7 @@ void PolicyExecution::endWait(int groupIndex, int winner)
     const WaitGroup &group = m_waits[groupIndex];
     int cancelled = 0;
     for (const int branch : group.strands) {
-        if (m_strands[branch].state != Strand::State::Finished) {
+        if (strandAt(branch).state != Strand::State::Finished) {
             cancelStrand(branch);
             ++cancelled;
         }
@@ -318,7 +318,7 @@ void PolicyExecution::endWait(int groupIndex, int winner)
                                     .arg(group.strands.size());
     trace(e);
     m_active = group.parent;
-    m_strands[m_active].state = Strand::State::Runnable;
+    strandAt(m_active).state = Strand::State::Runnable;
 }
 
 void PolicyExecution::enterNextSection()
@@ -455,11 +455,11 @@ void PolicyExecution::fail(const ProgramNode &node, const PolicyFailure &failure
             break;
         // A failing branch ends its wait (the siblings are cancelled) and the error goes on
         // unwinding the line that ran the wait, where a retry may run the whole wait again.
-        const WaitGroup &group = m_waits[m_strands[m_active].group];
+        const WaitGroup &group = m_waits[strandAt(m_active).group];
         for (const int branch : group.strands)
             cancelStrand(branch);
         m_active = group.parent;
-        m_strands[m_active].state = Strand::State::Runnable;
+        strandAt(m_active).state = Strand::State::Runnable;
     }
     m_error = failure;
     m_error->source = source;
@@ -973,12 +973,12 @@ void PolicyExecution::runWait(const ProgramNode &node)
         Strand strand;
         strand.group = groupIndex;
         strand.frames.push_back(frame);
-        group.strands.append(int(m_strands.size()));
-        m_strands.push_back(std::move(strand));
+        group.strands.append(strandCount());
+        m_branches.push_back(std::make_unique<Strand>(std::move(strand)));
     }
     group.pending = int(group.strands.size());
     m_waits.push_back(std::move(group));
-    m_strands[m_active].state = Strand::State::Parked;
+    strandAt(m_active).state = Strand::State::Parked;
 }
 
 // ---- backend calls
@@ -1047,7 +1047,7 @@ void PolicyExecution::runForwardRequest(const ProgramNode &node)
     outgoing.timeout = std::chrono::seconds(qMax(0, timeout));
     ++m_forwardCount;
     suspend();
-    m_strands[m_active].exchange = m_services.httpClient->send(
+    strandAt(m_active).exchange = m_services.httpClient->send(
             outgoing,
             [self = shared_from_this(), strand = m_active, &node, backendLabel, breaker](
                     HttpClientResult result) {
@@ -1160,7 +1160,7 @@ void PolicyExecution::runSendRequest(const ProgramNode &node)
     }
     suspend();
     const auto self = shared_from_this();
-    m_strands[m_active].exchange = m_services.httpClient->send(
+    strandAt(m_active).exchange = m_services.httpClient->send(
             outgoing,
             [self, strand = m_active, &node, variable, ignoreError](HttpClientResult result) {
                 if (!self->activate(strand))

@@ -16,7 +16,6 @@
 #include <QHash>
 #include <QUrl>
 
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -98,13 +97,16 @@ private:
     using Handler = void (PolicyExecution::*)(const ProgramNode &);
 
     void run();
-    void suspend() { m_strands[m_active].state = Strand::State::Suspended; }
+    // Strand 0 is m_mainStrand, strand i > 0 the branch m_branches[i - 1].
+    Strand &strandAt(int i) { return i == 0 ? m_mainStrand : *m_branches[size_t(i - 1)]; }
+    int strandCount() const { return 1 + int(m_branches.size()); }
+    void suspend() { strandAt(m_active).state = Strand::State::Suspended; }
     // Makes a suspended strand the active one again; false when it was cancelled meanwhile (a
     // sibling won a wait for="any", or the request was answered).
     bool activate(int strand);
     bool activateRunnable();
     void resumeLater(qint64 delayMs);
-    std::vector<Frame> &frames() { return m_strands[m_active].frames; }
+    std::vector<Frame> &frames() { return strandAt(m_active).frames; }
     void clearStrand(Strand &strand);
     void cancelStrand(int strand);
     void clearAllStrands();
@@ -232,7 +234,11 @@ private:
     QElapsedTimer m_elapsed;
     qint64 m_clockStartMs = 0; // the injected clock's reading when the request arrived
 
-    std::deque<Strand> m_strands; // deque: strands added by a wait leave the others in place
+    // The request's own strand is a member: most requests run no <wait>, and a container of
+    // strands allocated at least once per request. Branches are held by pointer, so adding one
+    // leaves the strands the run loop refers to in place.
+    Strand m_mainStrand;
+    std::vector<std::unique_ptr<Strand>> m_branches;
     std::vector<WaitGroup> m_waits;
     int m_active = 0;
     bool m_running = false;
