@@ -16,10 +16,10 @@ class HttpUrl;
 
 // Parsed URLs by their text, for one thread's policy executions: a request names the same few
 // backend and service URLs over and over, and parsing them with QUrl was about 14% of the
-// gateway's CPU per request. Likewise the query of a rewrite-uri template, the same text for
-// every request of an operation (QUrlQuery about 3% of the instructions per request). Bounded: when
-// full it starts over, so varied URLs (query strings) cost at most a parse each, as without it. Not
-// thread-safe: one per worker thread.
+// gateway's CPU per request. Likewise a rewrite-uri target, the same text for every request of an
+// operation (QUrlQuery about 3% of the instructions per request). Bounded: when full it starts
+// over, so varied URLs (query strings) cost at most a parse each, as without it. Not thread-safe:
+// one per worker thread.
 class UrlParseCache final
 {
 public:
