@@ -87,14 +87,28 @@ Value fromVariant(const QVariant &variant)
     }
 }
 
+// Runs for every request, up to three times (service URL, set-backend-service, rewrite-uri): the
+// usual base has no path, and then the operation path is shared rather than copied.
 QString joinPaths(const QString &basePath, const QString &path)
 {
-    QString base = basePath;
+    QStringView base = basePath;
     while (base.endsWith(u'/'))
         base.chop(1);
-    if (path.isEmpty())
-        return base.isEmpty() ? QStringLiteral("/") : base;
-    return base + (path.startsWith(u'/') ? path : u'/' + path);
+    if (path.isEmpty()) {
+        if (base.isEmpty())
+            return QStringLiteral("/");
+        return base.size() == basePath.size() ? basePath : base.toString();
+    }
+    const bool slash = path.startsWith(u'/');
+    if (base.isEmpty() && slash)
+        return path;
+    QString joined;
+    joined.reserve(base.size() + 1 + path.size());
+    joined += base;
+    if (!slash)
+        joined += u'/';
+    joined += path;
+    return joined;
 }
 
 std::optional<quint32> ipv4(const QString &text)

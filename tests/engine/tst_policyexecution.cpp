@@ -49,6 +49,8 @@ private Q_SLOTS:
     void requestIdIsOnePerRequest();
     void rewriteUri_data();
     void rewriteUri();
+    void joinsBasePathAndOperationPath_data();
+    void joinsBasePathAndOperationPath();
     void poolFailsOverThroughBreaker();
     void notEmulatedPolicyWarns();
 
@@ -542,6 +544,55 @@ void tst_PolicyExecution::rewriteUri()
                                      .arg(attributes),
                              "GET",
                              target);
+    QVERIFY(outcome);
+    QTRY_VERIFY(outcome->done);
+    QCOMPARE(QString::fromUtf8(outcome->response.body), url);
+}
+
+void tst_PolicyExecution::joinsBasePathAndOperationPath_data()
+{
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("rewrite"); // a rewrite-uri template, or none
+    QTest::addColumn<QString>("url");
+    QTest::newRow("no base path") << "http://h.example:9"
+                                  << "/a"
+                                  << "http://h.example:9/a";
+    QTest::newRow("base path /") << "http://h.example:9/"
+                                 << "/a"
+                                 << "http://h.example:9/a";
+    QTest::newRow("base path") << "http://h.example:9/api"
+                               << "/a"
+                               << "http://h.example:9/api/a";
+    QTest::newRow("template without a slash") << "http://h.example:9/api/"
+                                              << "a"
+                                              << "http://h.example:9/api/a";
+    QTest::newRow("no base path, template without a slash") << "http://h.example:9"
+                                                            << "a"
+                                                            << "http://h.example:9/a";
+    QTest::newRow("slashes at the base's end") << "http://h.example:9/api//"
+                                               << "/"
+                                               << "http://h.example:9/api/";
+    QTest::newRow("request's own path")
+            << "http://h.example:9/api/" << QString() << "http://h.example:9/api/items/7?x=1";
+}
+
+// context.Request.Url joins the backend's base path and the operation path with one slash,
+// whichever of them has slashes of its own.
+void tst_PolicyExecution::joinsBasePathAndOperationPath()
+{
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, rewrite);
+    QFETCH(QString, url);
+    const QString rewriteUri = rewrite.isNull()
+                                       ? QString()
+                                       : QStringLiteral("<rewrite-uri template=\"%1\" "
+                                                        "copy-unmatched-params=\"false\" />")
+                                                 .arg(rewrite);
+    const auto outcome = run(QStringLiteral("<policies><inbound><set-backend-service "
+                                            "base-url=\"%1\" />%2<return-response><set-body>@("
+                                            "context.Request.Url.ToString())</set-body>"
+                                            "</return-response></inbound></policies>")
+                                     .arg(baseUrl, rewriteUri));
     QVERIFY(outcome);
     QTRY_VERIFY(outcome->done);
     QCOMPARE(QString::fromUtf8(outcome->response.body), url);
