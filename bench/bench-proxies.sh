@@ -157,12 +157,13 @@ rows=("backend direct|ok|$primary|$backends_pid" "nginx|ok|$nginx_ok|$nginx_pid"
       "nginx|fail|$nginx_fail|$nginx_pid" "haproxy|fail|$haproxy_fail|$haproxy_pid"
       "${gateway_rows[@]}")
 
-declare -A nginx_rps
+declare -A nginx_rps nginx_p99 haproxy_rps
 results=()
 for row in "${rows[@]}"; do
     IFS='|' read -r name mode port pid <<<"$row"
     read -r rps p50 p99 non2xx cpu <<<"$(measure "$port" "$pid")"
-    [ "$name" = nginx ] && nginx_rps[$mode]=$rps
+    [ "$name" = nginx ] && nginx_rps[$mode]=$rps && nginx_p99[$mode]=$p99
+    [ "$name" = haproxy ] && haproxy_rps[$mode]=$rps
     results+=("$name|$mode|$rps|$p50|$p99|$non2xx|$cpu")
 done
 
@@ -174,4 +175,24 @@ for r in "${results[@]}"; do
     ratio=$(awk -v a="$rps" -v b="${nginx_rps[$mode]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
     label=$([ "$mode" = ok ] && echo healthy || echo "404")
     printf '| %-22s | %-7s | %10s | %8s | %8s | %8s | %9s | %10s |\n' "$name" "$label" "$rps" "$p50" "$p99" "$non2xx" "$ratio" "$cpu"
+done
+
+# Issue #9's targets, checked against this run: healthy, at least 0.8x nginx's requests/s and a p99
+# within 1.5x of nginx's; with the primary answering 404, step 2 ahead of nginx and HAProxy.
+verdict() { awk -v ok="$1" 'BEGIN { print (ok ? "met" : "NOT met") }'; }
+printf '\nTargets in this run:\n'
+for r in "${results[@]}"; do
+    IFS='|' read -r name mode rps p50 p99 non2xx cpu <<<"$r"
+    case "$name|$mode" in
+    "gateway step "*"|ok")
+        printf -- '- %s healthy: %s req/s >= 0.8x nginx: %s; p99 %s ms <= 1.5x nginx (%s ms): %s\n' \
+            "$name" "$rps" "$(verdict "$(awk -v a="$rps" -v b="${nginx_rps[ok]}" 'BEGIN { print (a >= 0.8 * b) }')")" \
+            "$p99" "${nginx_p99[ok]}" "$(verdict "$(awk -v a="$p99" -v b="${nginx_p99[ok]}" 'BEGIN { print (a <= 1.5 * b) }')")"
+        ;;
+    "gateway step 2|fail")
+        printf -- '- %s, primary 404: ahead of nginx: %s; ahead of HAProxy: %s\n' "$name" \
+            "$(verdict "$(awk -v a="$rps" -v b="${nginx_rps[fail]}" 'BEGIN { print (a > b) }')")" \
+            "$(verdict "$(awk -v a="$rps" -v b="${haproxy_rps[fail]}" 'BEGIN { print (a > b) }')")"
+        ;;
+    esac
 done
