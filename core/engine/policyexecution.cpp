@@ -561,12 +561,15 @@ QString PolicyExecution::stringAttribute(const ProgramNode &node,
                                          const QString &fallback)
 {
     const ProgramValue *value = node.attribute(name);
-    if (!value)
-        return fallback;
+    return value ? textOf(*value) : fallback;
+}
+
+QString PolicyExecution::textOf(const ProgramValue &value)
+{
     // A literal is its own text (never null, as from a Value): no Value made and converted back.
-    if (!value->isExpression())
-        return value->literal.isNull() ? QStringLiteral("") : value->literal;
-    const Value result = evaluate(*value);
+    if (!value.isExpression())
+        return value.literal.isNull() ? QStringLiteral("") : value.literal;
+    const Value result = evaluate(value);
     return result.isNull() ? QString() : result.toString();
 }
 
@@ -631,12 +634,7 @@ int PolicyExecution::intAttribute(const ProgramNode &node, QStringView name, int
 
 QString PolicyExecution::text(const ProgramNode &node)
 {
-    if (!node.hasText)
-        return QString();
-    if (!node.text.isExpression())
-        return node.text.literal.isNull() ? QStringLiteral("") : node.text.literal;
-    const Value result = evaluate(node.text);
-    return result.isNull() ? QString() : result.toString();
+    return node.hasText ? textOf(node.text) : QString();
 }
 
 // ---- messages
@@ -668,14 +666,19 @@ void PolicyExecution::setBackendBase(const QString &url)
 
 // context.Request.Url is what forward-request will call: the backend base URL joined with the
 // operation path (rewrite-uri), keeping the current query.
+// The same base comes back several times per request (service URL, set-backend-service,
+// rewrite-uri): taken apart once.
+void PolicyExecution::takeBaseApart(const QString &url)
+{
+    if (m_baseText != url) {
+        m_base = m_services.urls->base(url);
+        m_baseText = url;
+    }
+}
+
 void PolicyExecution::refreshRequestUrl()
 {
-    // The same base comes back several times per request (service URL, set-backend-service,
-    // rewrite-uri): taken apart once.
-    if (m_baseText != m_backendBase) {
-        m_base = m_services.urls->base(m_backendBase);
-        m_baseText = m_backendBase;
-    }
+    takeBaseApart(m_backendBase);
     HttpUrl &url = *m_context.request->url;
     if (m_base.absolute) {
         url.scheme = m_base.scheme;
@@ -850,9 +853,7 @@ void PolicyExecution::runSetBackendService(const ProgramNode &node)
         return;
     }
     const QString url = stringAttribute(node, u"base-url");
-    // Taken apart (and remembered for refreshRequestUrl) once: valid with a host is absolute.
-    m_base = m_services.urls->base(url);
-    m_baseText = url;
+    takeBaseApart(url); // valid with a host is absolute; refreshRequestUrl finds it taken apart
     if (!m_base.absolute)
         throw PolicyFailure{{},
                             QStringLiteral("ExpressionValueEvaluationFailure"),

@@ -136,6 +136,7 @@ private:
     bool boolAttribute(const ProgramNode &node, QStringView name, bool fallback);
     int intAttribute(const ProgramNode &node, QStringView name, int fallback);
     QString text(const ProgramNode &node);
+    QString textOf(const ProgramValue &value);
     static bool toBool(const Value &value, bool *ok);
 
     // Messages
@@ -145,6 +146,7 @@ private:
     static ExpressionContext makeContext(const ExecutionServices &services,
                                          const ExecutionInput &input);
     void setBackendBase(const QString &url);
+    void takeBaseApart(const QString &url);
     void refreshRequestUrl();
     void applyHeader(const ProgramNode &node, HeaderMap &headers);
     void applyBody(const ProgramNode &node, HttpMessage &message);
@@ -162,7 +164,7 @@ private:
             return;
         TraceEvent e = event(kind, node);
         fill(e);
-        m_trace.events.append(std::move(e));
+        trace(std::move(e));
     }
     void warn(const ProgramNode &node, const QString &message);
     qint64 elapsedUs() const { return m_elapsed.nsecsElapsed() / 1000; }
@@ -255,7 +257,7 @@ private:
     // The backend: base URL (set-backend-service, else the API's service URL), or a backend
     // entity resolved at each forward; and the operation path rewrite-uri changes.
     QString m_backendBase;
-    // m_backendBase taken apart (m_baseText: for which text), for refreshRequestUrl.
+    // A base URL taken apart (m_baseText: which), by takeBaseApart.
     UrlParseCache::Base m_base;
     QString m_baseText;
     QString m_backendId;

@@ -2,7 +2,6 @@
 #include "urlparsecache.h"
 
 #include "expr/headermap.h"
-#include "expr/httpurl.h"
 
 #include <QUrlQuery>
 
@@ -20,8 +19,9 @@ QUrl UrlParseCache::parse(const QString &text)
 
 bool UrlParseCache::RecentUrl::matches(const HttpUrl &other) const
 {
-    return !url.isEmpty() && port == other.port && host == other.host && path == other.path
-           && scheme == other.scheme && query == other.query().entries();
+    return !url.isEmpty() && parts.port == other.port && parts.host == other.host
+           && parts.path == other.path && parts.scheme == other.scheme
+           && parts.query().entries() == other.query().entries();
 }
 
 QUrl UrlParseCache::url(const HttpUrl &url)
@@ -32,11 +32,7 @@ QUrl UrlParseCache::url(const HttpUrl &url)
     }
     RecentUrl &slot = m_recentUrls[size_t(m_nextRecent)];
     m_nextRecent = (m_nextRecent + 1) % qsizetype(m_recentUrls.size());
-    slot.scheme = url.scheme;
-    slot.host = url.host;
-    slot.port = url.port;
-    slot.path = url.path;
-    slot.query = url.query().entries();
+    slot.parts.assign(url);
     slot.url = parse(url.toString());
     return slot.url;
 }

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "expr/httpurl.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
-#include <QStringList>
 #include <QUrl>
 
 #include <array>
 #include <memory>
 #include <utility>
-
-class HeaderMap;
-class HttpUrl;
 
 // Parsed URLs by their text, for one thread's policy executions: a request names the same few
 // backend and service URLs over and over, and parsing them with QUrl was about 14% of the
@@ -58,11 +56,7 @@ public:
 private:
     struct RecentUrl
     {
-        QString scheme;
-        QString host;
-        int port = 0;
-        QString path;
-        QList<QPair<QString, QStringList>> query;
+        HttpUrl parts; // a copy, sharing the strings and the query list
         QUrl url;
         bool matches(const HttpUrl &url) const;
     };
