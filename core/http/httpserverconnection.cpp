@@ -3,10 +3,8 @@
 
 #include "http/httpresponder.h"
 #include "http/httpserverworker.h"
+#include "http/httpstreamsocket.h"
 #include "http/httpwirewriter.h"
-
-#include <QAbstractSocket>
-#include <QVariant>
 
 #include <algorithm>
 
@@ -32,77 +30,59 @@ bool isOwnField(const HttpHeaders::Field &field)
 HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr descriptor)
     : QObject(worker)
     , m_worker(worker)
-    , m_socket(new QAbstractSocket(QAbstractSocket::TcpSocket, this))
+    , m_socket(new HttpStreamSocket(this))
     , m_parser(worker->options().limits)
 {
     m_lastActivity = Clock::now();
-    // Unbuffered: writes go straight to the kernel and reads straight into m_in, without Qt's ring
-    // buffers and without toggling the write notifier for every answer (measured in bench_http).
-    if (!m_socket->setSocketDescriptor(descriptor,
-                                       QAbstractSocket::ConnectedState,
-                                       QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+    if (!m_socket->open(descriptor)) {
         m_closing = true;
         m_closingSince = m_lastActivity - LingerTimeout; // reaped by the next sweep
         return;
     }
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peerAddress = m_socket->peerAddress();
     m_peerPort = m_socket->peerPort();
     m_localPort = m_socket->localPort();
-    connect(m_socket, &QAbstractSocket::readyRead, this, &HttpServerConnection::onReadyRead);
-    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpServerConnection::finish);
-    connect(m_socket,
-            &QAbstractSocket::errorOccurred,
-            this,
-            [this](QAbstractSocket::SocketError error) {
-                if (error != QAbstractSocket::RemoteHostClosedError)
-                    abortConnection();
-            });
+    connect(m_socket, &HttpStreamSocket::readyRead, this, &HttpServerConnection::onReadyRead);
+    connect(m_socket, &HttpStreamSocket::closed, this, &HttpServerConnection::finish);
 }
 
 HttpServerConnection::~HttpServerConnection() = default;
 
 void HttpServerConnection::onReadyRead()
 {
-    readInput(true);
+    readInput();
 }
 
-void HttpServerConnection::readInput(bool notified)
+void HttpServerConnection::readInput()
 {
     m_readPaused = false;
-    bool first = true;
     const int maxPipelined = m_worker->options().maxPipelinedRequests;
     while (!m_readClosed) {
         if (m_unanswered >= maxPipelined) {
-            // Left in the kernel's bounded buffer, so TCP pushes back on the client; an unbuffered
-            // socket signals no more until it is read again, so writeReadySlots() resumes here.
+            // Left in the kernel's bounded buffer, so TCP pushes back on the client; the socket
+            // signals no more until it is read again, so writeReadySlots() resumes here.
             m_readPaused = true;
             return;
         }
-        const qint64 available = std::min(m_socket->bytesAvailable(), ReadChunk);
-        if (available <= 0) {
-            // Signalled readable with nothing to read: the client closed. An unbuffered socket
-            // neither reads the end itself nor emits disconnected(), so the connection closes
-            // here (reading it would reset the socket under the answers being flushed).
-            if (notified && first)
-                closeGracefully();
-            return;
-        }
-        first = false;
         if (m_inPos == m_in.size()) {
             m_in.resize(0); // keeps the capacity: no allocation per request
             m_inPos = 0;
         }
         const qsizetype old = m_in.size();
-        m_in.resize(old + available);
-        const qint64 got = m_socket->read(m_in.data() + old, available);
+        m_in.resize(old + ReadChunk);
+        const qint64 got = m_socket->read(m_in.data() + old, ReadChunk);
         m_in.resize(old + std::max<qint64>(got, 0));
-        if (got <= 0)
+        if (got < 0) {
+            // The client closed: what was already written still goes out.
+            closeGracefully();
+            return;
+        }
+        if (got == 0)
             return;
         m_lastActivity = Clock::now();
         processInput();
-        // All that was there has been read: reading re-armed the notifier, so the next readyRead()
-        // tells of more, without asking the kernel again now.
+        // All that was there has been read: the next readyRead() tells of more, without asking
+        // the kernel again now.
         if (got < ReadChunk)
             return;
     }
@@ -206,10 +186,6 @@ void HttpServerConnection::writeReadySlots()
     }
     if (m_closing)
         return;
-    // Write now rather than on the next write-notifier round trip of the event loop.
-    m_socket->flush();
-    if (m_closing)
-        return;
     m_lastActivity = Clock::now();
     if (m_slots.empty() && m_worker->isDraining() && !m_parser.hasPartialMessage()) {
         closeGracefully();
@@ -219,7 +195,7 @@ void HttpServerConnection::writeReadySlots()
         if (m_inPos < m_in.size())
             processInput();
         if (!m_closing && m_readPaused)
-            readInput(false);
+            readInput();
     }
 }
 
@@ -292,7 +268,7 @@ void HttpServerConnection::closeGracefully()
     m_closing = true;
     m_readClosed = true;
     m_closingSince = Clock::now();
-    m_socket->disconnectFromHost(); // emits disconnected() once the answer is flushed
+    m_socket->closeGracefully(); // emits closed() once the answer is flushed
 }
 
 void HttpServerConnection::abortConnection()

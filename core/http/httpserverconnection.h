@@ -11,7 +11,7 @@
 #include <deque>
 
 class HttpServerWorker;
-class QAbstractSocket;
+class HttpStreamSocket;
 
 // One client connection of an HttpServer, on its worker's thread: reads and parses requests,
 // hands them to the handler, writes answers back in request order.
@@ -47,8 +47,7 @@ private:
     };
 
     void onReadyRead();
-    // notified: for the socket's readyRead(), rather than to resume paused reading.
-    void readInput(bool notified);
+    void readInput();
     void processInput();
     void dispatch(HttpRequest &&request);
     void queueFinal(int status, const QString &message);
@@ -63,10 +62,7 @@ private:
                           QByteArray &out);
 
     HttpServerWorker *m_worker;
-    // A QAbstractSocket, not a QTcpSocket: QTcpSocket's constructor makes the socket buffered and
-    // setSocketDescriptor() keeps that whatever open mode it is given (Qt 6.4), so every answer
-    // was copied into a ring buffer and every connection kept 16 KiB read and 32 KiB write chunks.
-    QAbstractSocket *m_socket;
+    HttpStreamSocket *m_socket;
     HttpRequestParser m_parser;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
