@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/httpserver.h"
 
+#include "http/epolleventdispatcher.h"
 #include "http/httplistener.h"
 #include "http/httpserverworker.h"
 
@@ -40,6 +41,11 @@ bool HttpServer::listen()
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
+        auto *dispatcher = new EpollEventDispatcher;
+        if (dispatcher->isValid())
+            thread->setEventDispatcher(dispatcher);
+        else
+            delete dispatcher;
         auto *worker = new HttpServerWorker(i, m_options, &m_connectionCount);
         worker->moveToThread(thread);
         connect(worker, &HttpServerWorker::drained, this, &HttpServer::onWorkerDrained);
