@@ -68,8 +68,6 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     do {
         ready = ::epoll_wait(m_epoll, events, MaxEventsPerWait, canWait ? waitMilliseconds() : 0);
     } while (ready < 0 && errno == EINTR);
-    if (canWait)
-        Q_EMIT awake();
     int handled = 0;
     for (int i = 0; i < ready; ++i) {
         if (events[i].data.u64 == WakeUpData) {
