@@ -64,14 +64,9 @@ void HttpServerConnection::readInput()
             m_readPaused = true;
             return;
         }
-        if (m_inPos == m_in.size()) {
-            m_in.resize(0); // keeps the capacity: no allocation per request
-            m_inPos = 0;
-        }
-        const qsizetype old = m_in.size();
-        m_in.resize(old + ReadChunk);
-        const qint64 got = m_socket->read(m_in.data() + old, ReadChunk);
-        m_in.resize(old + std::max<qint64>(got, 0));
+        QByteArray &buffer = m_worker->readBuffer();
+        buffer.resize(ReadChunk); // keeps the capacity: no allocation per read
+        const qint64 got = m_socket->read(buffer.data(), ReadChunk);
         if (got < 0) {
             // The client closed: what was already written still goes out.
             closeGracefully();
@@ -79,6 +74,11 @@ void HttpServerConnection::readInput()
         }
         if (got == 0)
             return;
+        if (m_inPos == m_in.size()) {
+            m_in.resize(0); // keeps the capacity: no allocation per request
+            m_inPos = 0;
+        }
+        m_in.append(buffer.constData(), got);
         m_lastActivity = Clock::now();
         processInput();
         // All that was there has been read: the next readyRead() tells of more, without asking
