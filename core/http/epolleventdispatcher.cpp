@@ -167,9 +167,7 @@ void EpollEventDispatcher::registerTimer(int timerId,
 
 bool EpollEventDispatcher::unregisterTimer(int timerId)
 {
-    const auto it = std::find_if(m_timers.begin(), m_timers.end(), [timerId](const Timer &timer) {
-        return timer.id == timerId;
-    });
+    const auto it = findTimer(timerId);
     if (it == m_timers.end())
         return false;
     m_timers.erase(it);
@@ -195,14 +193,18 @@ QList<QAbstractEventDispatcher::TimerInfo> EpollEventDispatcher::registeredTimer
 
 int EpollEventDispatcher::remainingTime(int timerId)
 {
-    for (const Timer &timer : m_timers) {
-        if (timer.id == timerId) {
-            const auto left
-                    = std::chrono::ceil<std::chrono::milliseconds>(timer.due - Clock::now());
-            return int(std::max(left, 0ms).count());
-        }
-    }
-    return -1;
+    const auto it = findTimer(timerId);
+    if (it == m_timers.end())
+        return -1;
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(it->due - Clock::now());
+    return int(std::max(left, 0ms).count());
+}
+
+std::vector<EpollEventDispatcher::Timer>::iterator EpollEventDispatcher::findTimer(int timerId)
+{
+    return std::find_if(m_timers.begin(), m_timers.end(), [timerId](const Timer &timer) {
+        return timer.id == timerId;
+    });
 }
 
 int EpollEventDispatcher::activateTimers()
@@ -218,9 +220,7 @@ int EpollEventDispatcher::activateTimers()
     }
     int fired = 0;
     for (const int id : due) {
-        auto it = std::find_if(m_timers.begin(), m_timers.end(), [id](const Timer &timer) {
-            return timer.id == id;
-        });
+        auto it = findTimer(id);
         if (it == m_timers.end())
             continue;
         // The next period counts from when this one was due, unless the loop fell a whole
@@ -232,9 +232,7 @@ int EpollEventDispatcher::activateTimers()
         QTimerEvent event(id);
         QCoreApplication::sendEvent(it->object, &event);
         ++fired;
-        it = std::find_if(m_timers.begin(), m_timers.end(), [id](const Timer &timer) {
-            return timer.id == id;
-        });
+        it = findTimer(id);
         if (it != m_timers.end())
             it->firing = false;
     }

@@ -64,6 +64,7 @@ private:
     void updateInterest(int descriptor, const Watch &watch, bool added);
     int activateSocket(quint32 events, quint64 data);
     int activateTimers();
+    std::vector<Timer>::iterator findTimer(int timerId);
     int waitMilliseconds() const;
 
     int m_epoll = -1;
