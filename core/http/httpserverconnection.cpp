@@ -39,19 +39,11 @@ HttpServerConnection::HttpServerConnection(HttpServerWorker *worker, qintptr des
         m_closingSince = m_lastActivity - LingerTimeout; // reaped by the next sweep
         return;
     }
-    m_peerAddress = m_socket->peerAddress();
-    m_peerPort = m_socket->peerPort();
-    m_localPort = m_socket->localPort();
-    connect(m_socket, &HttpStreamSocket::readyRead, this, &HttpServerConnection::onReadyRead);
+    connect(m_socket, &HttpStreamSocket::readyRead, this, &HttpServerConnection::readInput);
     connect(m_socket, &HttpStreamSocket::closed, this, &HttpServerConnection::finish);
 }
 
 HttpServerConnection::~HttpServerConnection() = default;
-
-void HttpServerConnection::onReadyRead()
-{
-    readInput();
-}
 
 void HttpServerConnection::readInput()
 {
@@ -116,9 +108,9 @@ void HttpServerConnection::processInput()
 
 void HttpServerConnection::dispatch(HttpRequest &&request)
 {
-    request.peerAddress = m_peerAddress;
-    request.peerPort = m_peerPort;
-    request.localPort = m_localPort;
+    request.peerAddress = m_socket->peerAddress();
+    request.peerPort = m_socket->peerPort();
+    request.localPort = m_socket->localPort();
     Slot &slot = m_slots.emplace_back();
     slot.sequence = m_nextSequence++;
     slot.closeAfter = !request.keepAlive;

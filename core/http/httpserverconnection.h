@@ -4,7 +4,6 @@
 #include "http/httprequestparser.h"
 #include "http/httpresponse.h"
 
-#include <QHostAddress>
 #include <QObject>
 
 #include <chrono>
@@ -46,7 +45,6 @@ private:
         bool headRequest = false;
     };
 
-    void onReadyRead();
     void readInput();
     void processInput();
     void dispatch(HttpRequest &&request);
@@ -64,9 +62,6 @@ private:
     HttpServerWorker *m_worker;
     HttpStreamSocket *m_socket;
     HttpRequestParser m_parser;
-    QHostAddress m_peerAddress;
-    quint16 m_peerPort = 0;
-    quint16 m_localPort = 0;
     QByteArray m_in;
     qsizetype m_inPos = 0;
     QByteArray m_out;

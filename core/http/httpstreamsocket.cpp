@@ -44,7 +44,7 @@ bool HttpStreamSocket::open(qintptr descriptor)
     connect(m_readNotifier, &QSocketNotifier::activated, this, &HttpStreamSocket::onReadable);
     m_writeNotifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, this);
     m_writeNotifier->setEnabled(false);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &HttpStreamSocket::onWritable);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &HttpStreamSocket::sendPending);
     return true;
 }
 
@@ -106,42 +106,39 @@ void HttpStreamSocket::write(QByteArrayView bytes)
         m_pending.append(bytes);
         return;
     }
-    ssize_t sent;
-    do {
-        sent = ::send(int(m_descriptor), bytes.data(), size_t(bytes.size()), MSG_NOSIGNAL);
-    } while (sent < 0 && errno == EINTR);
-    if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+    const qint64 sent = send(bytes);
+    if (sent < 0) {
         fail();
         return;
     }
-    const qsizetype done = std::max<qsizetype>(sent, 0);
-    if (done == bytes.size())
+    if (sent == bytes.size())
         return;
-    m_pending = bytes.sliced(done).toByteArray();
+    m_pending = bytes.sliced(sent).toByteArray();
     m_pendingPos = 0;
     m_writeNotifier->setEnabled(true);
 }
 
-void HttpStreamSocket::onWritable()
+qint64 HttpStreamSocket::send(QByteArrayView bytes)
 {
-    sendPending();
+    ssize_t sent;
+    do {
+        sent = ::send(int(m_descriptor), bytes.data(), size_t(bytes.size()), MSG_NOSIGNAL);
+    } while (sent < 0 && errno == EINTR);
+    if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return 0;
+    return sent;
 }
 
 void HttpStreamSocket::sendPending()
 {
     while (bytesToWrite() > 0) {
-        const ssize_t sent = ::send(int(m_descriptor),
-                                    m_pending.constData() + m_pendingPos,
-                                    size_t(bytesToWrite()),
-                                    MSG_NOSIGNAL);
-        if (sent < 0 && errno == EINTR)
-            continue;
-        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            return;
+        const qint64 sent = send(QByteArrayView(m_pending).sliced(m_pendingPos));
         if (sent < 0) {
             fail();
             return;
         }
+        if (sent == 0)
+            return; // the kernel's buffer is full: the write notifier tells when it drains
         m_pendingPos += sent;
     }
     m_pending.clear();

@@ -27,7 +27,7 @@ public:
     // Takes the descriptor over: closed with this object, or at once when it is no TCP socket.
     bool open(qintptr descriptor);
     bool isOpen() const { return m_descriptor >= 0; }
-    QHostAddress peerAddress() const { return m_peerAddress; }
+    const QHostAddress &peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
     quint16 localPort() const { return m_localPort; }
 
@@ -51,7 +51,8 @@ Q_SIGNALS:
 private:
     bool setUp();
     void onReadable();
-    void onWritable();
+    // Bytes the kernel took (0 when its buffer is full), or -1 when the connection failed.
+    qint64 send(QByteArrayView bytes);
     void sendPending();
     void closeDescriptor();
     void fail();
